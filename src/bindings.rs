@@ -1,0 +1,56 @@
+//! The TypeScript types of every model that crosses into the UI, generated from these Rust
+//! types with ts-rs into `ui/src/generated/models.ts`. `tests/bindings.rs` fails when the
+//! committed file differs; `cargo run -- bindings` rewrites it.
+use crate::error::ErrorPayload;
+use crate::model::*;
+use ts_rs::{Config, TS};
+
+/// Where the generated file lives, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/generated/models.ts";
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = [
+        RowMeta::decl(&cfg),
+        Plan::decl(&cfg),
+        PlanInput::decl(&cfg),
+        ObjectiveKind::decl(&cfg),
+        Objective::decl(&cfg),
+        ObjectiveInput::decl(&cfg),
+        Platform::decl(&cfg),
+        Channel::decl(&cfg),
+        ChannelInput::decl(&cfg),
+        PostStatus::decl(&cfg),
+        Planned::decl(&cfg),
+        PlannedInput::decl(&cfg),
+        PostChannel::decl(&cfg),
+        Results::decl(&cfg),
+        Post::decl(&cfg),
+        PostInput::decl(&cfg),
+        WarningCode::decl(&cfg),
+        Warning::decl(&cfg),
+        PostView::decl(&cfg),
+        EventKind::decl(&cfg),
+        EventWhen::decl(&cfg),
+        EventWhenInput::decl(&cfg),
+        Event::decl(&cfg),
+        EventInput::decl(&cfg),
+        RangeView::decl(&cfg),
+        PlanOverview::decl(&cfg),
+        AppInfo::decl(&cfg),
+        ErrorPayload::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types of the cadence core by ts-rs. Do not edit:\n\
+         // run `cargo run -- bindings` after changing a model.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,99 @@
+//! Planning rules that warn without refusing: a post with no objective or no value for the
+//! customer, a text over a channel's limit, a post outside its objective's period.
+use crate::model::{
+    Channel, Objective, Planned, Post, PostStatus, PostView, Warning, WarningCode,
+};
+use crate::time::local_of;
+use chrono::NaiveDate;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// User-perceived characters (extended grapheme clusters): "é", "👍🏽" and "🇫🇷" count once.
+pub fn text_length(text: &str) -> usize {
+    text.graphemes(true).count()
+}
+
+/// The local day a post is planned on, if it is planned.
+pub fn planned_day(planned: &Planned) -> NaiveDate {
+    match planned {
+        Planned::At { at, timezone, .. } => local_of(*at, timezone).date(),
+        Planned::Day { date } => *date,
+    }
+}
+
+/// Every warning of `post`, given its plan's channels and objectives.
+pub fn warnings(post: &Post, channels: &[Channel], objectives: &[Objective]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if post.status == PostStatus::Cancelled {
+        return out;
+    }
+    let warn = |code, field: &str| Warning {
+        code,
+        field: field.to_owned(),
+        channel_id: None,
+        length: None,
+        limit: None,
+    };
+    let objective = post
+        .objective_id
+        .as_deref()
+        .and_then(|id| objectives.iter().find(|o| o.id == id));
+    if objective.is_none() {
+        out.push(warn(WarningCode::NoObjective, "objectiveId"));
+    }
+    if post.customer_value.trim().is_empty() {
+        out.push(warn(WarningCode::NoCustomerValue, "customerValue"));
+    }
+    if post.channels.is_empty() {
+        out.push(warn(WarningCode::NoChannel, "channels"));
+    }
+    for pc in &post.channels {
+        let Some(channel) = channels.iter().find(|c| c.id == pc.channel_id) else {
+            continue;
+        };
+        let Some(limit) = channel.char_limit else {
+            continue;
+        };
+        let (text, field) = match pc.variant.as_deref().filter(|v| !v.trim().is_empty()) {
+            Some(v) => (v, "variant"),
+            None => (post.body.as_str(), "body"),
+        };
+        let length = text_length(text);
+        if length > limit as usize {
+            out.push(Warning {
+                channel_id: Some(channel.id.clone()),
+                length: Some(length as u32),
+                limit: Some(limit),
+                ..warn(WarningCode::OverChannelLimit, field)
+            });
+        }
+    }
+    if let (Some(o), Some(planned)) = (objective, &post.planned) {
+        let day = planned_day(planned);
+        let before = o.start_date.is_some_and(|s| day < s);
+        let after = o.end_date.is_some_and(|e| day > e);
+        if before || after {
+            out.push(warn(WarningCode::OutsideObjectivePeriod, "planned"));
+        }
+    }
+    out
+}
+
+pub fn view(post: Post, channels: &[Channel], objectives: &[Objective]) -> PostView {
+    let warnings = warnings(&post, channels, objectives);
+    PostView { post, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graphemes_count_once() {
+        assert_eq!(text_length("é"), 1);
+        assert_eq!(text_length("e\u{301}"), 1);
+        assert_eq!(text_length("👍🏽"), 1);
+        assert_eq!(text_length("🇫🇷🇨🇦"), 2);
+        assert_eq!(text_length("👩‍👩‍👧"), 1);
+        assert_eq!(text_length("Crème brûlée"), 12);
+    }
+}

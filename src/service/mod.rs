@@ -1,0 +1,72 @@
+//! What the app and the CLI can do: every operation validates its input, runs in one
+//! transaction and returns the stored result (with warnings for posts).
+mod channels;
+mod events;
+mod objectives;
+mod plans;
+mod posts;
+mod validate;
+
+use crate::db::Db;
+use crate::error::Result;
+use chrono::{DateTime, Utc};
+use std::path::Path;
+
+pub use validate::limits;
+
+/// The Cadence core on one database.
+#[derive(Clone, Debug)]
+pub struct Cadence {
+    db: Db,
+    clock: fn() -> DateTime<Utc>,
+}
+
+impl Cadence {
+    pub fn open(path: impl AsRef<Path>) -> Result<Cadence> {
+        Ok(Cadence::new(Db::open(path)?))
+    }
+
+    pub fn new(db: Db) -> Cadence {
+        Cadence { db, clock: now }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// Reads a small fact stored with the database.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.db.read(|c| {
+            Ok(c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+        })
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.db.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    // Millisecond precision, as stored.
+    let t = Utc::now();
+    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,174 @@
+// Generated from the Rust types of the cadence core by ts-rs. Do not edit:
+// run `cargo run -- bindings` after changing a model.
+
+export type RowMeta = { createdAt: string, updatedAt: string, 
+/**
+ * Goes up on every change a calendar subscriber would see (ICS SEQUENCE).
+ */
+revision: number, 
+/**
+ * Set when the row is in the trash.
+ */
+deletedAt: string | null, };
+
+export type Plan = { id: string, name: string, 
+/**
+ * IANA zone, e.g. `Europe/Paris`.
+ */
+timezone: string, 
+/**
+ * BCP 47 locale, e.g. `fr-FR`, `fr-CA`, `en`.
+ */
+locale: string, createdAt: string, updatedAt: string, 
+/**
+ * Goes up on every change a calendar subscriber would see (ICS SEQUENCE).
+ */
+revision: number, 
+/**
+ * Set when the row is in the trash.
+ */
+deletedAt: string | null, };
+
+export type PlanInput = { name: string, timezone: string, locale: string, };
+
+export type ObjectiveKind = "awareness" | "sales" | "reputation" | "loyalty" | "recruitment" | "engagement" | "customer_care" | "other";
+
+export type Objective = { id: string, planId: string, kind: ObjectiveKind, title: string, 
+/**
+ * Measurable target in the user's words, e.g. "+15 % d'abonnés LinkedIn".
+ */
+target: string, startDate: string | null, endDate: string | null, 
+/**
+ * `#rrggbb`.
+ */
+color: string, 
+/**
+ * Target share of the plan's posts, in percent.
+ */
+targetShare: number, createdAt: string, updatedAt: string, 
+/**
+ * Goes up on every change a calendar subscriber would see (ICS SEQUENCE).
+ */
+revision: number, 
+/**
+ * Set when the row is in the trash.
+ */
+deletedAt: string | null, };
+
+export type ObjectiveInput = { planId: string, kind: ObjectiveKind, title: string, target: string, startDate: string | null, endDate: string | null, color: string, targetShare: number, };
+
+export type Platform = "linkedin" | "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "pinterest" | "threads" | "bluesky" | "mastodon" | "internal" | "newsletter" | "blog" | "other";
+
+export type Channel = { id: string, planId: string, platform: Platform, name: string, 
+/**
+ * Text limit in user-perceived characters (grapheme clusters); `null`: none.
+ */
+charLimit: number | null, weeklyTarget: number, color: string, createdAt: string, updatedAt: string, 
+/**
+ * Goes up on every change a calendar subscriber would see (ICS SEQUENCE).
+ */
+revision: number, 
+/**
+ * Set when the row is in the trash.
+ */
+deletedAt: string | null, };
+
+export type ChannelInput = { planId: string, platform: Platform, name: string, 
+/**
+ * Absent: the platform's default limit.
+ */
+charLimit: number | null, 
+/**
+ * Absent: the platform's default cadence.
+ */
+weeklyTarget: number | null, color: string, };
+
+export type PostStatus = "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "cancelled";
+
+export type Planned = { "kind": "at", at: string, timezone: string, 
+/**
+ * Wall-clock time in `timezone` (derived from `at`).
+ */
+local: string, } | { "kind": "day", date: string, };
+
+export type PlannedInput = { "kind": "at", local: string, timezone: string, } | { "kind": "day", date: string, };
+
+export type PostChannel = { channelId: string, variant: string | null, };
+
+export type Results = { url: string | null, likes: number | null, comments: number | null, shares: number | null, };
+
+export type Post = { id: string, planId: string, title: string, body: string, channels: Array<PostChannel>, objectiveId: string | null, 
+/**
+ * What the reader gains from this post.
+ */
+customerValue: string, status: PostStatus, planned: Planned | null, durationMinutes: number | null, eventId: string | null, assignee: string, tags: Array<string>, links: Array<string>, notes: string, results: Results, createdAt: string, updatedAt: string, 
+/**
+ * Goes up on every change a calendar subscriber would see (ICS SEQUENCE).
+ */
+revision: number, 
+/**
+ * Set when the row is in the trash.
+ */
+deletedAt: string | null, };
+
+export type PostInput = { planId: string, title: string, body: string, channels: Array<PostChannel>, objectiveId: string | null, customerValue: string, status: PostStatus, planned: PlannedInput | null, durationMinutes: number | null, eventId: string | null, assignee: string, tags: Array<string>, links: Array<string>, notes: string, results: Results, };
+
+export type WarningCode = "no_objective" | "no_customer_value" | "over_channel_limit" | "outside_objective_period" | "no_channel";
+
+export type Warning = { code: WarningCode, 
+/**
+ * The field to fix: `objectiveId`, `customerValue`, `channels`, `planned`, `body`.
+ */
+field: string, channelId?: string, 
+/**
+ * Measured length, for `over_channel_limit`.
+ */
+length?: number, limit?: number, };
+
+export type PostView = { post: Post, warnings: Array<Warning>, };
+
+export type EventKind = "product_launch" | "open_day" | "trade_show" | "webinar" | "corporate_event" | "other";
+
+export type EventWhen = { "kind": "allDay", start: string, end: string, } | { "kind": "timed", start: string, end: string, timezone: string, startLocal: string, endLocal: string, };
+
+export type EventWhenInput = { "kind": "allDay", start: string, end: string, } | { "kind": "timed", startLocal: string, endLocal: string, timezone: string, };
+
+export type Event = { id: string, planId: string, kind: EventKind, title: string, description: string, location: string, when: EventWhen, createdAt: string, updatedAt: string, 
+/**
+ * Goes up on every change a calendar subscriber would see (ICS SEQUENCE).
+ */
+revision: number, 
+/**
+ * Set when the row is in the trash.
+ */
+deletedAt: string | null, };
+
+export type EventInput = { planId: string, kind: EventKind, title: string, description: string, location: string, when: EventWhenInput, };
+
+export type RangeView = { plan: Plan, 
+/**
+ * First day shown.
+ */
+from: string, 
+/**
+ * Day after the last day shown (exclusive).
+ */
+to: string, posts: Array<PostView>, events: Array<Event>, channels: Array<Channel>, objectives: Array<Objective>, };
+
+export type PlanOverview = { plan: Plan, channels: Array<Channel>, objectives: Array<Objective>, events: Array<Event>, };
+
+export type AppInfo = { version: string, 
+/**
+ * The SQLite file in use.
+ */
+dbPath: string, 
+/**
+ * The plan to open first (the sample plan on a first run), if any.
+ */
+defaultPlanId: string | null, 
+/**
+ * Today in the computer's zone, `YYYY-MM-DD`.
+ */
+today: string, };
+
+export type ErrorPayload = { code: string, message: string, field?: string, };
