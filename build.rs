@@ -16,7 +16,11 @@ fn main() {
             .next()
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("migration {name} must start with its number"));
-        assert_eq!(number, i + 1, "migrations must be numbered 0001, 0002, … without gaps");
+        assert_eq!(
+            number,
+            i + 1,
+            "migrations must be numbered 0001, 0002, … without gaps"
+        );
     }
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("manifest dir");
     let body: String = files
@@ -24,6 +28,9 @@ fn main() {
         .map(|n| format!("    (\"{n}\", include_str!(\"{manifest}/migrations/{n}\")),\n"))
         .collect();
     let out = Path::new(&env::var("OUT_DIR").expect("out dir")).join("migrations.rs");
-    fs::write(out, format!("pub static MIGRATION_FILES: &[(&str, &str)] = &[\n{body}];\n"))
-        .expect("write migrations.rs");
+    fs::write(
+        out,
+        format!("pub static MIGRATION_FILES: &[(&str, &str)] = &[\n{body}];\n"),
+    )
+    .expect("write migrations.rs");
 }

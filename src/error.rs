@@ -54,6 +54,9 @@ pub enum Error {
     Pool(#[from] r2d2::Error),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+    /// The database could not be opened when the app started; every command answers this.
+    #[error("{}", .0.message)]
+    Unavailable(ErrorPayload),
 }
 
 /// What the UI receives when a command fails.
@@ -68,7 +71,7 @@ pub struct ErrorPayload {
 }
 
 impl Error {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
             Error::Empty { .. } => "empty",
             Error::TooLong { .. } => "too_long",
@@ -85,10 +88,11 @@ impl Error {
             Error::Database(e) if is_busy(e) => "busy",
             Error::Database(_) | Error::Migration(_) | Error::Pool(_) => "database",
             Error::Io(_) => "io",
+            Error::Unavailable(p) => &p.code,
         }
     }
 
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             Error::Empty { field }
             | Error::TooLong { field, .. }
@@ -98,6 +102,7 @@ impl Error {
             | Error::EndBeforeStart { field }
             | Error::ForeignPlan { field, .. }
             | Error::Duplicate { field, .. } => Some(field),
+            Error::Unavailable(p) => p.field.as_deref(),
             _ => None,
         }
     }

@@ -1,8 +1,6 @@
 //! Planning rules that warn without refusing: a post with no objective or no value for the
 //! customer, a text over a channel's limit, a post outside its objective's period.
-use crate::model::{
-    Channel, Objective, Planned, Post, PostStatus, PostView, Warning, WarningCode,
-};
+use crate::model::{Channel, Objective, Planned, Post, PostStatus, PostView, Warning, WarningCode};
 use crate::time::local_of;
 use chrono::NaiveDate;
 use unicode_segmentation::UnicodeSegmentation;

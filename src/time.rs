@@ -51,7 +51,12 @@ pub fn start_of_day(day: NaiveDate, tz: Tz) -> DateTime<Utc> {
 
 /// Parses an ISO week like `2026-W49` into its Monday.
 pub fn parse_iso_week(text: &str) -> Result<NaiveDate> {
-    let bad = || Error::invalid("week", format!("\"{text}\" is not an ISO week like 2026-W49"));
+    let bad = || {
+        Error::invalid(
+            "week",
+            format!("\"{text}\" is not an ISO week like 2026-W49"),
+        )
+    };
     let (year, week) = text.trim().split_once(['-', ' ']).ok_or_else(bad)?;
     let week = week.trim_start_matches(['W', 'w']);
     let year: i32 = year.parse().map_err(|_| bad())?;

@@ -1,1 +1,38 @@
+//! Cadence desktop shell: opens the core's database and exposes it to the window as commands.
+mod commands;
+mod state;
 
+pub use state::AppState;
+
+use tauri::{Manager, Runtime};
+
+/// The app's builder with every command registered, generic over the runtime so tests can
+/// use Tauri's mock runtime.
+pub fn builder<R: Runtime>() -> tauri::Builder<R> {
+    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![
+        commands::app_info,
+        commands::list_plans,
+        commands::plan_overview,
+        commands::range_view,
+        commands::create_post,
+        commands::update_post,
+        commands::reschedule_post,
+        commands::delete_post,
+        commands::restore_post,
+        commands::check_plan,
+    ])
+}
+
+pub fn run() {
+    let result = builder::<tauri::Wry>()
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            app.manage(AppState::open_default(&data_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("cadence: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,1 +1,193 @@
-pub fn main() -> std::process::ExitCode { std::process::ExitCode::SUCCESS }
+//! The `cadence` command: the same database as the app, without a window.
+mod args;
+mod bench_cmd;
+mod output;
+mod resolve;
+mod write_loop;
+
+use crate::error::Error;
+use crate::model::{PlannedInput, PostChannel, PostInput, PostStatus, Results};
+use crate::service::Cadence;
+use crate::time::{iso_week_label, monday_of, parse_iso_week};
+use args::{AddPost, Cli, Command};
+use chrono::{Duration, Local, NaiveDate, NaiveDateTime};
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli, &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cadence: error [{}]: {e}", e.code());
+            ExitCode::from(match e {
+                Error::Io(_) | Error::Database(_) | Error::Pool(_) | Error::Migration(_) => 3,
+                _ => 2,
+            })
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
+    let db_path = cli.db.clone().unwrap_or_else(crate::default_db_path);
+    if let Command::Bindings { out: path } = &cli.command {
+        std::fs::write(path, crate::bindings::typescript())?;
+        writeln!(out, "wrote {}", path.display())?;
+        return Ok(());
+    }
+    if let Command::Bench(args) = &cli.command {
+        return bench_cmd::run(args, out);
+    }
+    let cadence = Cadence::open(&db_path)?;
+    match cli.command {
+        Command::Path => writeln!(out, "{}", cadence.db().path().display())?,
+        Command::Demo => {
+            let plan = crate::demo::create_sample(&cadence, today())?;
+            writeln!(
+                out,
+                "created the sample plan \"{}\" around week {} in {}",
+                plan.name,
+                iso_week_label(today()),
+                db_path.display()
+            )?;
+        }
+        Command::Plans => {
+            let plans = cadence.plans()?;
+            if cli.json {
+                output::json(out, &plans)?;
+            } else {
+                output::plans(out, &cadence, &plans)?;
+            }
+        }
+        Command::Posts { plan, week } => {
+            let plan = cadence.plan_named(&plan)?;
+            let monday = match week {
+                Some(w) => parse_iso_week(&w)?,
+                None => monday_of(today()),
+            };
+            let view = cadence.range(&plan.id, monday, monday + Duration::days(7))?;
+            if cli.json {
+                output::json(out, &view)?;
+            } else {
+                output::week(out, &view)?;
+            }
+        }
+        Command::AddPost(args) => {
+            let input = add_post_input(&cadence, &args)?;
+            let view = cadence.create_post(&input)?;
+            if cli.json {
+                output::json(out, &view)?;
+            } else {
+                let plan = cadence.plan(&view.post.plan_id)?;
+                let channels = cadence.channels(&plan.id)?;
+                writeln!(out, "created post {} \"{}\"", view.post.id, view.post.title)?;
+                output::warnings(out, &view.warnings, &channels)?;
+            }
+        }
+        Command::Check { plan } => {
+            let plan = cadence.plan_named(&plan)?;
+            let views = cadence.check(&plan.id)?;
+            if cli.json {
+                output::json(out, &views)?;
+            } else {
+                output::check(out, &cadence, &plan, &views)?;
+            }
+        }
+        Command::WriteLoop { plan, count } => write_loop::run(&cadence, &plan, count, out)?,
+        Command::Bindings { .. } | Command::Bench(_) => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+fn add_post_input(cadence: &Cadence, a: &AddPost) -> crate::Result<PostInput> {
+    let plan = cadence.plan_named(&a.plan)?;
+    let overview = cadence.plan_overview(&plan.id)?;
+    let channels = a
+        .channel
+        .iter()
+        .map(|name| {
+            resolve::channel(&overview.channels, name).map(|c| PostChannel {
+                channel_id: c.id.clone(),
+                variant: None,
+            })
+        })
+        .collect::<crate::Result<Vec<_>>>()?;
+    let objective_id = match &a.objective {
+        Some(o) => Some(resolve::objective(&overview.objectives, o)?.id.clone()),
+        None => None,
+    };
+    let event_id = match &a.event {
+        Some(e) => Some(resolve::event(&overview.events, e)?.id.clone()),
+        None => None,
+    };
+    let planned = match (&a.at, a.date) {
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid(
+                "planned",
+                "give either --at or --date, not both",
+            ))
+        }
+        (Some(at), None) => Some(PlannedInput::At {
+            local: parse_local(at)?,
+            timezone: a.zone.clone().unwrap_or_else(|| plan.timezone.clone()),
+        }),
+        (None, Some(date)) => Some(PlannedInput::Day { date }),
+        (None, None) => None,
+    };
+    let status = match &a.status {
+        Some(s) => PostStatus::parse(s).ok_or_else(|| {
+            Error::invalid(
+                "status",
+                format!(
+                    "\"{s}\" is not one of {}",
+                    PostStatus::ALL
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })?,
+        None => PostStatus::Draft,
+    };
+    Ok(PostInput {
+        plan_id: plan.id,
+        title: a.title.clone(),
+        body: a.body.clone().unwrap_or_default(),
+        channels,
+        objective_id,
+        customer_value: a.value.clone().unwrap_or_default(),
+        status,
+        planned,
+        duration_minutes: a.duration,
+        event_id,
+        assignee: a.assignee.clone().unwrap_or_default(),
+        tags: a.tag.clone(),
+        links: a.link.clone(),
+        notes: String::new(),
+        results: Results::default(),
+    })
+}
+
+fn parse_local(text: &str) -> crate::Result<NaiveDateTime> {
+    let t = text.trim();
+    [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .ok_or_else(|| {
+        Error::invalid(
+            "planned",
+            format!("\"{t}\" is not a time like 2026-12-03 10:00"),
+        )
+    })
+}

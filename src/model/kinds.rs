@@ -151,7 +151,10 @@ mod tests {
             assert_eq!(PostStatus::parse(s.as_str()), Some(*s));
         }
         assert_eq!(PostStatus::parse("In review"), Some(PostStatus::InReview));
-        assert_eq!(ObjectiveKind::parse("customer-care"), Some(ObjectiveKind::CustomerCare));
+        assert_eq!(
+            ObjectiveKind::parse("customer-care"),
+            Some(ObjectiveKind::CustomerCare)
+        );
         assert_eq!(Platform::parse("LinkedIn"), Some(Platform::Linkedin));
         assert_eq!(Platform::parse("myspace"), None);
     }

@@ -1,5 +1,7 @@
 //! SQL of the `events` table.
-use super::{date_text, get_enum, get_meta, get_opt_date, get_opt_instant, instant_text, META_COLUMNS};
+use super::{
+    date_text, get_enum, get_meta, get_opt_date, get_opt_instant, instant_text, META_COLUMNS,
+};
 use crate::error::Result;
 use crate::model::{Event, EventKind, EventWhen};
 use crate::time::local_of;
@@ -52,9 +54,13 @@ fn from_row(row: &Row) -> rusqlite::Result<Event> {
 /// Inserts a new row or replaces an existing one with the same id.
 pub fn upsert(conn: &Connection, e: &Event) -> Result<()> {
     let (start_date, end_date, start_at, end_at, tz) = match &e.when {
-        EventWhen::AllDay { start, end } => {
-            (Some(date_text(*start)), Some(date_text(*end)), None, None, None)
-        }
+        EventWhen::AllDay { start, end } => (
+            Some(date_text(*start)),
+            Some(date_text(*end)),
+            None,
+            None,
+            None,
+        ),
         EventWhen::Timed {
             start,
             end,

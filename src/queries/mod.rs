@@ -54,7 +54,11 @@ pub(crate) fn get_enum<T>(
 ) -> rusqlite::Result<T> {
     let s: String = row.get(idx)?;
     parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, format!("unknown value {s}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Text,
+            format!("unknown value {s}").into(),
+        )
     })
 }
 

@@ -60,15 +60,12 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Plan>> {
         .optional()?)
 }
 
-/// The live plan with this name (case-insensitive).
+/// The live plan with this name, ignoring case in any script ("épis" finds "Épis").
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Plan>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "{} WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
-            select()
-        ))?
-        .query_row([name], from_row)
-        .optional()?)
+    let wanted = name.trim().to_lowercase();
+    Ok(list(conn)?
+        .into_iter()
+        .find(|p| p.name.to_lowercase() == wanted))
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<Plan>> {

@@ -71,7 +71,12 @@ fn live_channel(conn: &Connection, id: &str) -> Result<Channel> {
 
 fn build(input: &ChannelInput, id: String, meta: RowMeta) -> Result<Channel> {
     let char_limit = match input.char_limit {
-        Some(0) => return Err(Error::invalid("charLimit", "a limit is at least 1 character")),
+        Some(0) => {
+            return Err(Error::invalid(
+                "charLimit",
+                "a limit is at least 1 character",
+            ))
+        }
         Some(n) => Some(validate::at_most("charLimit", n, limits::CHAR_LIMIT)?),
         None => input.platform.default_char_limit(),
     };

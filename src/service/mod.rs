@@ -38,14 +38,32 @@ impl Cadence {
         (self.clock)()
     }
 
+    /// Version, database path, the plan to open first, and today.
+    pub fn app_info(&self, today: chrono::NaiveDate) -> Result<crate::model::AppInfo> {
+        let plans = self.plans()?;
+        let default_plan_id = plans
+            .iter()
+            .find(|p| p.name == crate::demo::SAMPLE_PLAN_NAME)
+            .or(plans.first())
+            .map(|p| p.id.clone());
+        Ok(crate::model::AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            db_path: self.db.path().display().to_string(),
+            default_plan_id,
+            today,
+        })
+    }
+
     /// Reads a small fact stored with the database.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
         self.db.read(|c| {
-            Ok(c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+            Ok(
+                c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?,
+            )
         })
     }
 

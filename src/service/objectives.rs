@@ -86,7 +86,10 @@ fn build(input: &ObjectiveInput, id: String, meta: RowMeta) -> Result<Objective>
         }
     }
     if input.target_share > 100 {
-        return Err(Error::invalid("targetShare", "a share is between 0 and 100 %"));
+        return Err(Error::invalid(
+            "targetShare",
+            "a share is between 0 and 100 %",
+        ));
     }
     Ok(Objective {
         id,

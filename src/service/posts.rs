@@ -272,13 +272,27 @@ fn build(conn: &Connection, input: &PostInput, id: String, meta: RowMeta) -> Res
     };
 
     let duration_minutes = match input.duration_minutes {
-        Some(0) => return Err(Error::invalid("durationMinutes", "a duration is at least 1 minute")),
-        Some(d) => Some(validate::at_most("durationMinutes", d, limits::DURATION_MINUTES)?),
+        Some(0) => {
+            return Err(Error::invalid(
+                "durationMinutes",
+                "a duration is at least 1 minute",
+            ))
+        }
+        Some(d) => Some(validate::at_most(
+            "durationMinutes",
+            d,
+            limits::DURATION_MINUTES,
+        )?),
         None => None,
     };
 
     let results = Results {
-        url: match input.results.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        url: match input
+            .results
+            .url
+            .as_deref()
+            .filter(|u| !u.trim().is_empty())
+        {
             Some(u) => Some(validate::url("results.url", u)?),
             None => None,
         },
@@ -292,7 +306,11 @@ fn build(conn: &Connection, input: &PostInput, id: String, meta: RowMeta) -> Res
         body,
         channels: post_channels,
         objective_id,
-        customer_value: validate::optional("customerValue", &input.customer_value, limits::SHORT_TEXT)?,
+        customer_value: validate::optional(
+            "customerValue",
+            &input.customer_value,
+            limits::SHORT_TEXT,
+        )?,
         status: input.status,
         planned,
         duration_minutes,

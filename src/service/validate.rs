@@ -33,11 +33,7 @@ pub fn optional(field: &'static str, value: &str, max: usize) -> Result<String> 
     if v.len() > max {
         let length = text_length(v);
         if length > max {
-            return Err(Error::TooLong {
-                field,
-                length,
-                max,
-            });
+            return Err(Error::TooLong { field, length, max });
         }
     }
     Ok(v.to_owned())
@@ -58,11 +54,12 @@ pub fn text(field: &'static str, value: &str, max: usize) -> Result<String> {
 /// `#rrggbb`, returned in lower case.
 pub fn color(field: &'static str, value: &str) -> Result<String> {
     let v = value.trim();
-    let ok = v.len() == 7
-        && v.starts_with('#')
-        && v[1..].chars().all(|c| c.is_ascii_hexdigit());
+    let ok = v.len() == 7 && v.starts_with('#') && v[1..].chars().all(|c| c.is_ascii_hexdigit());
     if !ok {
-        return Err(Error::invalid(field, format!("\"{v}\" is not a colour like #1a7f5a")));
+        return Err(Error::invalid(
+            field,
+            format!("\"{v}\" is not a colour like #1a7f5a"),
+        ));
     }
     Ok(v.to_ascii_lowercase())
 }
@@ -74,9 +71,13 @@ pub fn locale(field: &'static str, value: &str) -> Result<String> {
     let lang_ok = parts
         .next()
         .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
-    let rest_ok = parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if !lang_ok || !rest_ok {
-        return Err(Error::invalid(field, format!("\"{v}\" is not a locale like fr-FR")));
+        return Err(Error::invalid(
+            field,
+            format!("\"{v}\" is not a locale like fr-FR"),
+        ));
     }
     Ok(v)
 }
@@ -90,7 +91,10 @@ pub fn url(field: &'static str, value: &str) -> Result<String> {
         .or_else(|| lower.strip_prefix("http://"))
         .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
     if !has_host || v.chars().any(char::is_whitespace) {
-        return Err(Error::invalid(field, format!("\"{v}\" is not a web address (http:// or https://)")));
+        return Err(Error::invalid(
+            field,
+            format!("\"{v}\" is not a web address (http:// or https://)"),
+        ));
     }
     Ok(v)
 }
@@ -113,7 +117,10 @@ pub fn tags(values: &[String]) -> Result<Vec<String>> {
         }
     }
     if out.len() > limits::MAX_TAGS {
-        return Err(Error::invalid("tags", format!("at most {} tags", limits::MAX_TAGS)));
+        return Err(Error::invalid(
+            "tags",
+            format!("at most {} tags", limits::MAX_TAGS),
+        ));
     }
     Ok(out)
 }
@@ -127,7 +134,10 @@ pub fn links(values: &[String]) -> Result<Vec<String>> {
         }
     }
     if out.len() > limits::MAX_LINKS {
-        return Err(Error::invalid("links", format!("at most {} links", limits::MAX_LINKS)));
+        return Err(Error::invalid(
+            "links",
+            format!("at most {} links", limits::MAX_LINKS),
+        ));
     }
     Ok(out)
 }
