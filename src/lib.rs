@@ -6,6 +6,8 @@ pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod feed;
+pub mod ics;
 pub mod model;
 pub mod queries;
 pub mod rules;

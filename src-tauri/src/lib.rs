@@ -6,10 +6,10 @@ pub use state::AppState;
 
 use tauri::{Manager, Runtime};
 
-/// The app's builder with every command registered, generic over the runtime so tests can
-/// use Tauri's mock runtime.
-pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![
+/// Registers every command on `builder`; generic over the runtime so tests can use Tauri's mock
+/// runtime.
+pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
         commands::list_plans,
         commands::plan_overview,
@@ -24,7 +24,7 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 }
 
 pub fn run() {
-    let result = builder::<tauri::Wry>()
+    let result = register(tauri::Builder::default())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             app.manage(AppState::open_default(&data_dir));

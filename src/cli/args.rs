@@ -46,6 +46,15 @@ pub enum Command {
     Path,
     /// Measure the calendar's week query on a generated database
     Bench(BenchArgs),
+    /// Write a plan as an .ics calendar (Outlook, Google Calendar, Apple Calendar, Thunderbird)
+    Export(ExportArgs),
+    /// Published calendar feeds: create, list, revoke, regenerate, serve
+    Feed {
+        #[command(subcommand)]
+        command: FeedCommand,
+    },
+    /// Measure the .ics export on a generated plan (see scripts/bench-ics.sh)
+    BenchIcs(BenchIcsArgs),
     /// Write the TypeScript types of the models (for the UI)
     Bindings {
         #[arg(long, default_value = crate::bindings::BINDINGS_PATH)]
@@ -124,4 +133,121 @@ pub struct BenchArgs {
     /// Keep the generated database at this path instead of a temporary file
     #[arg(long)]
     pub keep: Option<std::path::PathBuf>,
+}
+
+/// What goes into an export or a feed.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Plan name
+    #[arg(long)]
+    pub plan: String,
+    /// Only posts on this channel (name or platform; repeat for several)
+    #[arg(long)]
+    pub channel: Vec<String>,
+    /// Only posts serving this objective (title or kind; repeat for several)
+    #[arg(long)]
+    pub objective: Vec<String>,
+    /// Only posts of this event, and only this event (title; repeat for several)
+    #[arg(long)]
+    pub event: Vec<String>,
+    /// Only posts in this status (repeat, or separate with commas) [default: all but idea and draft]
+    #[arg(long, value_delimiter = ',')]
+    pub status: Vec<String>,
+    /// First day, e.g. 2026-12-01 (in the plan's zone)
+    #[arg(long)]
+    pub from: Option<NaiveDate>,
+    /// Last day, inclusive
+    #[arg(long)]
+    pub to: Option<NaiveDate>,
+    /// Also export ideas and drafts
+    #[arg(long)]
+    pub include_drafts: bool,
+    /// A reminder before each post, e.g. 30m, 2h, 1d
+    #[arg(long)]
+    pub alarm: Option<String>,
+    /// Days a cancelled or deleted post stays in the export as cancelled [default: 60]
+    #[arg(long)]
+    pub retention_days: Option<u32>,
+    /// The calendar's name in the client [default: the plan's name]
+    #[arg(long)]
+    pub calendar_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The .ics file to write (`-` for standard output)
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Publish a new feed of a plan, with the filters of `export`
+    Create {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// The feed's name [default: the plan's name]
+        #[arg(long)]
+        name: Option<String>,
+        /// Port shown in the printed URLs
+        #[arg(long, default_value_t = crate::feed::DEFAULT_PORT)]
+        port: u16,
+    },
+    /// List a plan's feeds with their http:// and webcal:// URLs
+    List {
+        #[arg(long)]
+        plan: String,
+        /// Port shown in the URLs
+        #[arg(long, default_value_t = crate::feed::DEFAULT_PORT)]
+        port: u16,
+        /// Host shown in the URLs
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+    },
+    /// Stop serving a feed: its URL answers 404 from now on
+    Revoke { id: String },
+    /// Give a feed a new secret URL (the old one answers 404)
+    Regenerate {
+        id: String,
+        #[arg(long, default_value_t = crate::feed::DEFAULT_PORT)]
+        port: u16,
+    },
+    /// Serve every published feed over HTTP until stopped (Ctrl-C)
+    Serve {
+        #[arg(long, default_value_t = crate::feed::DEFAULT_PORT)]
+        port: u16,
+        /// Address to listen on; anything but loopback needs --lan
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Allow listening on a non-loopback address (other computers of the network can read feeds)
+        #[arg(long)]
+        lan: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BenchIcsArgs {
+    /// Posts in the one generated plan
+    #[arg(long, default_value_t = 100_000)]
+    pub posts: usize,
+    /// Years they are spread over
+    #[arg(long, default_value_t = 5)]
+    pub years: u32,
+    /// Timed exports (the median is reported)
+    #[arg(long, default_value_t = 7)]
+    pub runs: usize,
+    /// Fail (exit 1) if the median export exceeds this many milliseconds
+    #[arg(long)]
+    pub max_median_ms: Option<f64>,
+    /// Directory for the database, the .ics, the JSON and the plain file [default: a temporary one, removed]
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    /// Also write the exported data as JSON (for the Python comparison)
+    #[arg(long)]
+    pub json: bool,
+    /// Also publish a feed of the plan and print its path (for the load generator)
+    #[arg(long)]
+    pub feed: bool,
 }

@@ -1,6 +1,9 @@
 //! The `cadence` command: the same database as the app, without a window.
 mod args;
 mod bench_cmd;
+mod bench_ics_cmd;
+mod export_cmd;
+mod feed_cmd;
 mod output;
 mod resolve;
 mod write_loop;
@@ -42,6 +45,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
     }
     if let Command::Bench(args) = &cli.command {
         return bench_cmd::run(args, out);
+    }
+    if let Command::BenchIcs(args) = &cli.command {
+        return bench_ics_cmd::run(args, out);
     }
     let cadence = Cadence::open(&db_path)?;
     match cli.command {
@@ -99,7 +105,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
             }
         }
         Command::WriteLoop { plan, count } => write_loop::run(&cadence, &plan, count, out)?,
-        Command::Bindings { .. } | Command::Bench(_) => unreachable!("handled above"),
+        Command::Export(args) => export_cmd::run(&cadence, &args, cli.json, out)?,
+        Command::Feed { command } => feed_cmd::run(&cadence, command, cli.json, out)?,
+        Command::Bindings { .. } | Command::Bench(_) | Command::BenchIcs(_) => {
+            unreachable!("handled above")
+        }
     }
     Ok(())
 }

@@ -89,7 +89,11 @@ impl Db {
 fn configure(c: &mut Connection) -> rusqlite::Result<()> {
     c.busy_timeout(BUSY_TIMEOUT)?;
     c.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
-    c.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+    c.execute_batch(
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+         PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
+    )?;
+    c.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
 

@@ -1,7 +1,9 @@
 //! What a social media manager plans: plans, objectives, channels, posts and one-off events.
 //! These types cross every boundary (SQLite rows, CLI, Tauri commands, TypeScript via ts-rs).
+mod feed;
 mod kinds;
 
+pub use feed::{ExportFilter, Feed, FeedInput, FeedUrls, DEFAULT_RETENTION_DAYS};
 pub use kinds::{EventKind, ObjectiveKind, Platform, PostStatus};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};

@@ -147,3 +147,19 @@ pub fn list_in_range(
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// What a calendar export holds: every live event of a plan, plus those put in the trash at or
+/// after `deleted_since` (exported as cancelled), in time order.
+pub fn list_for_export(
+    conn: &Connection,
+    plan_id: &str,
+    deleted_since: DateTime<Utc>,
+) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE plan_id = ?1 AND (deleted_at IS NULL OR deleted_at >= ?2)
+         ORDER BY coalesce(start_date, start_at), id",
+        select()
+    ))?;
+    let rows = stmt.query_map(params![plan_id, instant_text(deleted_since)], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -2,6 +2,7 @@
 //! to one) and know nothing of rules: validation lives in `service`.
 pub mod channels;
 pub mod events;
+pub mod feeds;
 pub mod objectives;
 pub mod plans;
 pub mod posts;
@@ -73,15 +74,3 @@ pub(crate) fn get_meta(row: &Row, idx: usize) -> rusqlite::Result<RowMeta> {
 }
 
 pub(crate) const META_COLUMNS: &str = "created_at, updated_at, revision, deleted_at";
-
-/// Builds `(?1, ?2, …, ?n)`-free SQL for "IN" lists: returns `?,?,?`.
-pub(crate) fn placeholders(n: usize) -> String {
-    let mut s = String::with_capacity(n * 2);
-    for i in 0..n {
-        if i > 0 {
-            s.push(',');
-        }
-        s.push('?');
-    }
-    s
-}

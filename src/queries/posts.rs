@@ -1,13 +1,12 @@
 //! SQL of the `posts` table and its children (`post_channels`, `post_tags`, `post_links`).
 use super::{
-    date_text, get_enum, get_meta, get_opt_date, get_opt_instant, instant_text, placeholders,
-    META_COLUMNS,
+    date_text, get_enum, get_meta, get_opt_date, get_opt_instant, instant_text, META_COLUMNS,
 };
 use crate::error::Result;
 use crate::model::{Planned, Post, PostChannel, PostStatus, Results};
 use crate::time::local_of;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
 fn select() -> String {
@@ -152,8 +151,7 @@ pub fn list_in_range(
     let sql = format!(
         "{s} WHERE plan_id = ?1 AND planned_at >= ?4 AND planned_at < ?5 AND deleted_at IS NULL
          UNION ALL
-         {s} WHERE plan_id = ?1 AND planned_date >= ?2 AND planned_date < ?3 AND deleted_at IS NULL
-         ORDER BY 8, 9",
+         {s} WHERE plan_id = ?1 AND planned_date >= ?2 AND planned_date < ?3 AND deleted_at IS NULL",
         s = select()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -167,8 +165,19 @@ pub fn list_in_range(
         ],
         from_row,
     )?;
-    let posts = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut posts = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    // Sorting a week in memory is cheaper than SQLite's sorter over a UNION.
+    posts.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     with_children(conn, posts)
+}
+
+/// Date-only posts first on their day, then timed posts by instant.
+fn sort_key(p: &Post) -> (Option<NaiveDate>, Option<DateTime<Utc>>, &str) {
+    match &p.planned {
+        Some(Planned::Day { date }) => (Some(*date), None, &p.id),
+        Some(Planned::At { at, local, .. }) => (Some(local.date()), Some(*at), &p.id),
+        None => (None, None, &p.id),
+    }
 }
 
 /// Every live post of a plan, planned ones first in time order, then unscheduled ones.
@@ -196,7 +205,8 @@ pub fn list_deleted(conn: &Connection, plan_id: &str) -> Result<Vec<Post>> {
     with_children(conn, posts)
 }
 
-/// Fills channels, tags and links of `posts` with one query per child table.
+/// Fills channels, tags and links of `posts` with one query per child table. The ids go in as
+/// one JSON array (`json_each`), so each query's text is constant and stays prepared.
 fn with_children(conn: &Connection, mut posts: Vec<Post>) -> Result<Vec<Post>> {
     if posts.is_empty() {
         return Ok(posts);
@@ -206,40 +216,132 @@ fn with_children(conn: &Connection, mut posts: Vec<Post>) -> Result<Vec<Post>> {
         .enumerate()
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
-    for chunk in posts
-        .iter()
-        .map(|p| p.id.clone())
-        .collect::<Vec<_>>()
-        .chunks(500)
-    {
-        let marks = placeholders(chunk.len());
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT post_id, channel_id, variant FROM post_channels WHERE post_id IN ({marks}) ORDER BY post_id, position"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(chunk))?;
-        while let Some(r) = rows.next()? {
-            let id: String = r.get(0)?;
-            posts[index[&id]].channels.push(PostChannel {
+    let ids = serde_json::to_string(&posts.iter().map(|p| p.id.as_str()).collect::<Vec<_>>())
+        .map_err(std::io::Error::other)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT post_id, channel_id, variant, position FROM post_channels
+         WHERE post_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut rows = stmt.query([&ids])?;
+    let mut positions: Vec<Vec<i64>> = vec![Vec::new(); posts.len()];
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        if let Some(&i) = index.get(&id) {
+            posts[i].channels.push(PostChannel {
                 channel_id: r.get(1)?,
                 variant: r.get(2)?,
             });
+            positions[i].push(r.get(3)?);
         }
-        for (table, column) in [("post_tags", "tag"), ("post_links", "url")] {
-            let mut stmt = conn.prepare_cached(&format!(
-                "SELECT post_id, {column} FROM {table} WHERE post_id IN ({marks}) ORDER BY post_id, position"
-            ))?;
-            let mut rows = stmt.query(params_from_iter(chunk))?;
-            while let Some(r) = rows.next()? {
-                let id: String = r.get(0)?;
+    }
+    // Rows come in primary-key order; put each post's channels back in the order given.
+    for (post, pos) in posts.iter_mut().zip(&positions) {
+        if pos.windows(2).any(|w| w[0] > w[1]) {
+            let mut pairs: Vec<_> = pos.iter().copied().zip(post.channels.drain(..)).collect();
+            pairs.sort_by_key(|(p, _)| *p);
+            post.channels = pairs.into_iter().map(|(_, c)| c).collect();
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT post_id, tag FROM post_tags WHERE post_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut rows = stmt.query([&ids])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        if let Some(&i) = index.get(&id) {
+            posts[i].tags.push(r.get(1)?);
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT post_id, url FROM post_links WHERE post_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut rows = stmt.query([&ids])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        if let Some(&i) = index.get(&id) {
+            posts[i].links.push(r.get(1)?);
+        }
+    }
+    Ok(posts)
+}
+
+/// What a calendar export holds: every planned post of a plan that is live, plus those put in
+/// the trash at or after `deleted_since` (exported as cancelled), in time order.
+///
+/// Built for big plans: one scan of the plan's posts and one join per child table, with no
+/// `ORDER BY` for SQLite to sort (sorting 100,000 rows with their texts spills to temporary
+/// files); rows are put in order here instead.
+pub fn list_for_export(
+    conn: &Connection,
+    plan_id: &str,
+    deleted_since: DateTime<Utc>,
+) -> Result<Vec<Post>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE plan_id = ?1 AND (planned_at IS NOT NULL OR planned_date IS NOT NULL)
+           AND (deleted_at IS NULL OR deleted_at >= ?2)",
+        select()
+    ))?;
+    let mut posts = stmt
+        .query_map(params![plan_id, instant_text(deleted_since)], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let index: HashMap<String, usize> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    let mut positions: Vec<Vec<i64>> = vec![Vec::new(); posts.len()];
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.post_id, c.channel_id, c.variant, c.position
+         FROM posts p JOIN post_channels c ON c.post_id = p.id WHERE p.plan_id = ?1",
+    )?;
+    let mut rows = stmt.query([plan_id])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) {
+            posts[i].channels.push(PostChannel {
+                channel_id: r.get(1)?,
+                variant: r.get(2)?,
+            });
+            positions[i].push(r.get(3)?);
+        }
+    }
+    for (post, pos) in posts.iter_mut().zip(positions) {
+        if pos.windows(2).any(|w| w[0] > w[1]) {
+            let mut pairs: Vec<_> = pos.into_iter().zip(post.channels.drain(..)).collect();
+            pairs.sort_by_key(|(p, _)| *p);
+            post.channels = pairs.into_iter().map(|(_, c)| c).collect();
+        }
+    }
+    for (table, column) in [("post_tags", "tag"), ("post_links", "url")] {
+        // The primary key (post_id, position) gives each post's rows in order.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.post_id, c.{column} FROM posts p JOIN {table} c ON c.post_id = p.id
+             WHERE p.plan_id = ?1 ORDER BY c.post_id, c.position"
+        ))?;
+        let mut rows = stmt.query([plan_id])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&i) = index.get(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) {
                 let value: String = r.get(1)?;
-                let post = &mut posts[index[&id]];
                 if table == "post_tags" {
-                    post.tags.push(value);
+                    posts[i].tags.push(value);
                 } else {
-                    post.links.push(value);
+                    posts[i].links.push(value);
                 }
             }
         }
     }
+    posts.sort_by(|a, b| {
+        export_order(a)
+            .cmp(&export_order(b))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Ok(posts)
+}
+
+/// Timed posts by instant, date-only posts at the start of their day (UTC).
+fn export_order(p: &Post) -> Option<DateTime<Utc>> {
+    match &p.planned {
+        Some(Planned::At { at, .. }) => Some(*at),
+        Some(Planned::Day { date }) => Some(date.and_time(chrono::NaiveTime::MIN).and_utc()),
+        None => None,
+    }
 }

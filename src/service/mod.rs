@@ -2,6 +2,8 @@
 //! transaction and returns the stored result (with warnings for posts).
 mod channels;
 mod events;
+mod export;
+mod feeds;
 mod objectives;
 mod plans;
 mod posts;
@@ -12,6 +14,9 @@ use crate::error::Result;
 use chrono::{DateTime, Utc};
 use std::path::Path;
 
+pub use export::MAX_RETENTION_DAYS;
+pub use feeds::{new_token, TOKEN_BYTES};
+pub use posts::input_of;
 pub use validate::limits;
 
 /// The Cadence core on one database.

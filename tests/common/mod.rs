@@ -1,5 +1,7 @@
 //! Shared fixtures: a real database file in a temporary directory, a small plan, a dump.
 #![allow(dead_code)]
+pub mod edge_plan;
+pub mod ics_text;
 use cadence::model::*;
 use cadence::Cadence;
 use chrono::{NaiveDate, NaiveDateTime};

@@ -1,0 +1,24 @@
+// French (Québec): only what differs from `fr`. Québec usage prefers « publication » to
+// « post », « fin de semaine », « infolettre », « courriel » and « mots-clics ».
+import type { Messages } from "./messages";
+
+export const frCA: Partial<Messages> = {
+  "app.shortcuts": "Raccourcis : ← → semaine précédente ou suivante, T aujourd’hui, N nouvelle publication",
+  "header.newPost": "+ Nouvelle publication",
+  "week.weekend": "Fin de semaine",
+  "day.add": "Ajouter une publication le {day}",
+  "platform.newsletter": "Infolettre (courriel)",
+  "warning.no_objective": "Aucun objectif : à quoi sert cette publication?",
+  "panel.newTitle": "Nouvelle publication",
+  "panel.editTitle": "Modifier la publication",
+  "field.tags": "Mots-clics (séparés par des virgules)",
+  "toast.created": "Publication créée.",
+  "toast.saved": "Publication enregistrée.",
+  "toast.savedWithWarnings": "Publication enregistrée. À revoir : {warnings}",
+  "toast.deleted": "Publication mise à la corbeille.",
+  "toast.restored": "Publication rétablie.",
+  "status.approved": "Approuvée",
+  "status.scheduled": "Planifiée",
+  "status.published": "Publiée",
+  "status.cancelled": "Annulée",
+};

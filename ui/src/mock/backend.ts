@@ -1,0 +1,340 @@
+// An in-memory stand-in for the core, answering the same commands with the same errors.
+// It lets the UI run in a plain browser and gives page tests a predictable plan.
+import type { CommandName, Commands, Transport } from "../api";
+import type {
+  AppInfo,
+  Channel,
+  Event,
+  Objective,
+  Plan,
+  Planned,
+  PlannedInput,
+  Post,
+  PostChannel,
+  PostInput,
+  PostView,
+  RangeView,
+} from "../generated/models";
+import { STATUSES } from "../i18n/labels";
+import { addDays, isDate } from "../time/week";
+import { computerZone, isKnownZone, localDateTime, localParts, zonedToUtc } from "../time/zone";
+import { fail, LIMITS, links, optional, required, tags, text, url } from "./checks";
+import { warnings } from "./rules";
+import { SAMPLE_PLAN_ID, sampleData } from "./sample";
+
+export interface MockOptions {
+  /** "YYYY-MM-DD"; default: today in the computer's zone. */
+  today?: string | undefined;
+  /** Start with no plan at all. */
+  empty?: boolean;
+}
+
+type Args = Record<string, unknown>;
+
+export class MockBackend implements Transport {
+  readonly today: string;
+  private plans: Plan[] = [];
+  private channels: Channel[] = [];
+  private objectives: Objective[] = [];
+  private events: Event[] = [];
+  private posts: Post[] = [];
+  private nextId = 1;
+
+  constructor(options: MockOptions = {}) {
+    this.today =
+      options.today && isDate(options.today) ? options.today : localParts(new Date(), computerZone()).date;
+    if (options.empty) return;
+    const seed = sampleData(this.today, this.now());
+    this.plans = seed.plans;
+    this.channels = seed.channels;
+    this.objectives = seed.objectives;
+    this.events = seed.events;
+    for (const input of seed.posts) this.createPost(input);
+  }
+
+  invoke<C extends CommandName>(command: C, args: Commands[C]["args"]): Promise<Commands[C]["result"]> {
+    return new Promise((resolve, reject) => {
+      try {
+        // A copy both ways, as over the IPC bridge: no caller can change the store by accident.
+        const result = this.handle(command, structuredClone(args ?? {}) as Args);
+        resolve(structuredClone(result) as Commands[C]["result"]);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  }
+
+  private handle(command: string, args: Args): unknown {
+    switch (command) {
+      case "app_info":
+        return this.appInfo();
+      case "list_plans":
+        return this.plans.filter((p) => p.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name));
+      case "plan_overview": {
+        const plan = this.livePlan(args["planId"]);
+        return { plan, ...this.planParts(plan.id), events: this.liveEvents(plan.id) };
+      }
+      case "range_view":
+        return this.rangeView(args["planId"], args["from"], args["to"]);
+      case "create_post":
+        return this.createPost(args["input"]);
+      case "update_post":
+        return this.updatePost(args["id"], args["input"]);
+      case "reschedule_post": {
+        const old = this.livePost(args["id"]);
+        return this.updatePost(old.id, { ...inputOf(old), planned: (args["planned"] ?? null) as PlannedInput | null });
+      }
+      case "delete_post":
+        return this.deletePost(args["id"]);
+      case "restore_post":
+        return this.restorePost(args["id"]);
+      case "check_plan": {
+        const plan = this.livePlan(args["planId"]);
+        return this.livePosts(plan.id)
+          .map((p) => this.view(p))
+          .filter((v) => v.warnings.length > 0);
+      }
+      default:
+        throw `command ${command} not found`;
+    }
+  }
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  private newId(kind: string): string {
+    return `${kind}-${String(this.nextId++).padStart(4, "0")}`;
+  }
+
+  private appInfo(): AppInfo {
+    const first = this.plans.find((p) => p.id === SAMPLE_PLAN_ID && p.deletedAt === null) ?? this.plans.find((p) => p.deletedAt === null);
+    return { version: "0.0.0-mock", dbPath: ":memory:", defaultPlanId: first?.id ?? null, today: this.today };
+  }
+
+  private livePlan(id: unknown): Plan {
+    const plan = this.plans.find((p) => p.id === id && p.deletedAt === null);
+    if (!plan) throw fail("not_found", `no plan with id ${String(id)}`);
+    return plan;
+  }
+
+  private livePost(id: unknown): Post {
+    const post = this.posts.find((p) => p.id === id && p.deletedAt === null);
+    if (!post) throw fail("not_found", `no post with id ${String(id)}`);
+    return post;
+  }
+
+  private planParts(planId: string): { channels: Channel[]; objectives: Objective[] } {
+    return {
+      channels: this.channels.filter((c) => c.planId === planId && c.deletedAt === null),
+      objectives: this.objectives.filter((o) => o.planId === planId && o.deletedAt === null),
+    };
+  }
+
+  private liveEvents(planId: string): Event[] {
+    return this.events.filter((e) => e.planId === planId && e.deletedAt === null);
+  }
+
+  private livePosts(planId: string): Post[] {
+    return this.posts.filter((p) => p.planId === planId && p.deletedAt === null);
+  }
+
+  private view(post: Post): PostView {
+    const { channels, objectives } = this.planParts(post.planId);
+    return { post, warnings: warnings(post, channels, objectives) };
+  }
+
+  private rangeView(planId: unknown, from: unknown, to: unknown): RangeView {
+    if (typeof from !== "string" || !isDate(from)) throw fail("invalid", `from: "${String(from)}" is not a date`, "from");
+    if (typeof to !== "string" || !isDate(to)) throw fail("invalid", `to: "${String(to)}" is not a date`, "to");
+    if (to < from) throw fail("end_before_start", "to: the end is before the start", "to");
+    if (to > addDays(from, 366 * 2)) throw fail("invalid", "to: a range is at most two years", "to");
+    const plan = this.livePlan(planId);
+    const dayIn = (p: Post) =>
+      p.planned === null ? null : p.planned.kind === "at" ? localParts(new Date(p.planned.at), plan.timezone).date : p.planned.date;
+    const posts = this.livePosts(plan.id)
+      .filter((p) => {
+        const day = dayIn(p);
+        return day !== null && day >= from && day < to;
+      })
+      .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
+      .map((p) => this.view(p));
+    const events = this.liveEvents(plan.id).filter((e) => {
+      if (e.when.kind === "allDay") return e.when.start < to && e.when.end >= from;
+      const start = localParts(new Date(e.when.start), plan.timezone).date;
+      const end = localParts(new Date(e.when.end), plan.timezone).date;
+      return start < to && end >= from;
+    });
+    return { plan, from, to, posts, events, ...this.planParts(plan.id) };
+  }
+
+  private createPost(input: unknown): PostView {
+    const now = this.now();
+    const post = this.build(input, this.newId("post"), { createdAt: now, updatedAt: now, revision: 1, deletedAt: null });
+    this.posts.push(post);
+    return this.view(post);
+  }
+
+  private updatePost(id: unknown, input: unknown): PostView {
+    const old = this.livePost(id);
+    const planId = (input as Partial<PostInput> | null)?.planId;
+    if (planId !== old.planId) throw fail("foreign_plan", `planId: post ${old.id} belongs to another plan`, "planId");
+    const post = this.build(input, old.id, {
+      createdAt: old.createdAt,
+      updatedAt: this.now(),
+      revision: old.revision + 1,
+      deletedAt: null,
+    });
+    this.posts[this.posts.indexOf(old)] = post;
+    return this.view(post);
+  }
+
+  private deletePost(id: unknown): PostView {
+    const post = this.livePost(id);
+    post.deletedAt = post.updatedAt = this.now();
+    post.revision += 1;
+    return this.view(post);
+  }
+
+  private restorePost(id: unknown): PostView {
+    const post = this.posts.find((p) => p.id === id);
+    if (!post) throw fail("not_found", `no post with id ${String(id)}`);
+    this.livePlan(post.planId);
+    if (post.deletedAt !== null) {
+      post.deletedAt = null;
+      post.updatedAt = this.now();
+      post.revision += 1;
+    }
+    return this.view(post);
+  }
+
+  /** The checks of the core's `posts::build`, in the same order. */
+  private build(raw: unknown, id: string, meta: Pick<Post, "createdAt" | "updatedAt" | "revision" | "deletedAt">): Post {
+    if (typeof raw !== "object" || raw === null) throw fail("invalid", "input: expected a post");
+    const input = raw as Partial<PostInput>;
+    const plan = this.livePlan(input.planId);
+    const title = required("title", input.title, LIMITS.TITLE);
+    const body = text("body", input.body ?? "", LIMITS.BODY);
+
+    const { channels, objectives } = this.planParts(plan.id);
+    const postChannels: PostChannel[] = [];
+    for (const pc of input.channels ?? []) {
+      const channel = this.channels.find((c) => c.id === pc.channelId && c.deletedAt === null);
+      if (!channel) throw fail("not_found", `no channel with id ${pc.channelId}`);
+      if (!channels.includes(channel)) throw fail("foreign_plan", `channels: channel ${channel.id} belongs to another plan`, "channels");
+      const variant = pc.variant && pc.variant.trim() !== "" ? text("variant", pc.variant, LIMITS.BODY) : null;
+      if (!postChannels.some((c) => c.channelId === channel.id)) postChannels.push({ channelId: channel.id, variant });
+    }
+
+    let objectiveId: string | null = null;
+    if (input.objectiveId) {
+      const o = this.objectives.find((x) => x.id === input.objectiveId && x.deletedAt === null);
+      if (!o) throw fail("not_found", `no objective with id ${input.objectiveId}`);
+      if (!objectives.includes(o)) throw fail("foreign_plan", `objectiveId: objective ${o.id} belongs to another plan`, "objectiveId");
+      objectiveId = o.id;
+    }
+
+    let eventId: string | null = null;
+    if (input.eventId) {
+      const e = this.events.find((x) => x.id === input.eventId && x.deletedAt === null);
+      if (!e) throw fail("not_found", `no event with id ${input.eventId}`);
+      if (e.planId !== plan.id) throw fail("foreign_plan", `eventId: event ${e.id} belongs to another plan`, "eventId");
+      eventId = e.id;
+    }
+
+    const planned = plannedOf(input.planned ?? null);
+
+    const duration = input.durationMinutes ?? null;
+    if (duration !== null) {
+      if (!Number.isInteger(duration) || duration < 1) throw fail("invalid", "durationMinutes: a duration is at least 1 minute", "durationMinutes");
+      if (duration > LIMITS.DURATION_MINUTES) throw fail("invalid", `durationMinutes: ${duration} is more than ${LIMITS.DURATION_MINUTES}`, "durationMinutes");
+    }
+
+    const results = { url: null, likes: null, comments: null, shares: null, ...input.results };
+    if (results.url !== null && results.url.trim() !== "") {
+      results.url = url("results.url", results.url);
+    } else {
+      results.url = null;
+    }
+
+    const customerValue = optional("customerValue", input.customerValue ?? "", LIMITS.SHORT_TEXT);
+    if (!STATUSES.includes(input.status as Post["status"])) throw fail("invalid", `status: unknown status "${String(input.status)}"`, "status");
+
+    return {
+      id,
+      planId: plan.id,
+      title,
+      body,
+      channels: postChannels,
+      objectiveId,
+      customerValue,
+      status: input.status as Post["status"],
+      planned,
+      durationMinutes: duration,
+      eventId,
+      assignee: optional("assignee", input.assignee ?? "", LIMITS.NAME),
+      tags: tags(input.tags ?? []),
+      links: links(input.links ?? []),
+      notes: text("notes", input.notes ?? "", LIMITS.BODY),
+      results,
+      ...meta,
+    };
+  }
+}
+
+const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+function plannedOf(input: PlannedInput | null): Planned | null {
+  if (input === null) return null;
+  if (input.kind === "day") {
+    if (!isDate(input.date)) throw fail("invalid", `planned: "${input.date}" is not a date`, "planned");
+    return { kind: "day", date: input.date };
+  }
+  if (input.kind !== "at") throw fail("invalid", "planned: unknown kind", "planned");
+  if (!isKnownZone(input.timezone)) throw fail("unknown_zone", `unknown time zone "${input.timezone}"`, "timezone");
+  if (!LOCAL_RE.test(input.local) || !isDate(input.local.slice(0, 10))) {
+    throw fail("invalid", `planned: "${input.local}" is not a date and time`, "planned");
+  }
+  const local = input.local.length === 16 ? `${input.local}:00` : input.local;
+  const at = zonedToUtc(local, input.timezone);
+  if (at === null) {
+    throw fail(
+      "nonexistent_local_time",
+      `planned: ${local.slice(0, 16).replace("T", " ")} does not exist in ${input.timezone} (clocks jump forward)`,
+      "planned",
+    );
+  }
+  return { kind: "at", at: at.toISOString().replace(".000Z", "Z"), timezone: input.timezone, local: localDateTime(at, input.timezone) };
+}
+
+/** Timed and date-only posts of one range, in the order the core returns them. */
+function sortKey(p: Post): string {
+  if (p.planned === null) return "~";
+  return p.planned.kind === "at" ? `${p.planned.at}` : `${p.planned.date}`;
+}
+
+/** The input that would recreate `post` as it is (the core's `input_of`). */
+export function inputOf(post: Post): PostInput {
+  return {
+    planId: post.planId,
+    title: post.title,
+    body: post.body,
+    channels: post.channels,
+    objectiveId: post.objectiveId,
+    customerValue: post.customerValue,
+    status: post.status,
+    planned:
+      post.planned === null
+        ? null
+        : post.planned.kind === "at"
+          ? { kind: "at", local: post.planned.local, timezone: post.planned.timezone }
+          : { kind: "day", date: post.planned.date },
+    durationMinutes: post.durationMinutes,
+    eventId: post.eventId,
+    assignee: post.assignee,
+    tags: post.tags,
+    links: post.links,
+    notes: post.notes,
+    results: post.results,
+  };
+}
