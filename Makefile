@@ -2,7 +2,7 @@
 # Both install what is missing first (Debian packages, tauri-driver, npm packages).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help run dev test deps deps-system deps-tools deps-npm ui lint test-rust test-ui test-e2e bench app
+.PHONY: help run dev test deps deps-system deps-tools deps-npm deps-bench ui lint test-rust test-ui test-e2e bench app
 
 APT_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev xvfb xauth \
 	webkit2gtk-driver chromium python3 python3-venv
@@ -66,6 +66,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 
 test-rust:
+	tests/ics-parsers/setup.sh
 	cargo test --workspace
 
 test-ui: deps-npm
@@ -74,5 +75,11 @@ test-ui: deps-npm
 test-e2e: app deps-tools
 	$(XVFB) node --test ui/e2e/
 
-bench:
+deps-bench: deps-system
+	@for p in wrk curl; do dpkg -s $$p >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends wrk curl; break; }; done
+
+# Every committed performance figure, measured on this machine.
+bench: deps-bench
 	cargo run --release -p cadence -- bench --posts 100000 --plans 10 --years 5 --max-median-ms 1
+	tests/ics-parsers/setup.sh
+	scripts/bench-ics.sh

@@ -12,7 +12,7 @@ step() {
 ui_summary() {
   # Vitest's own summary is not read by CI: print a plain "N passed, N failed" line for it.
   local log; log=$(mktemp)
-  (cd ui && npm test -- --reporter=default 2>&1) | tee "$log"
+  (cd ui && NO_COLOR=1 npm test -- --reporter=default 2>&1) | sed 's/\x1b\[[0-9;]*m//g' | tee "$log"
   local rc=${PIPESTATUS[0]}
   local passed failed_n
   passed=$(grep -Eo 'Tests +[0-9]+ passed' "$log" | grep -Eo '[0-9]+' | head -1)
@@ -26,6 +26,7 @@ step "ui unit"    ui_summary
 step "ui build"   bash -c "cd ui && npm run build"
 step "rust fmt"   cargo fmt --all -- --check
 step "clippy"     cargo clippy --workspace --all-targets -- -D warnings
+step "ics parsers" tests/ics-parsers/setup.sh
 step "rust tests" cargo test --workspace
 step "app build"  cargo build -p cadence-app
 step "e2e"        xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" node --test --test-concurrency=1 ui/e2e/

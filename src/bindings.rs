@@ -38,6 +38,10 @@ pub fn typescript() -> String {
         EventInput::decl(&cfg),
         RangeView::decl(&cfg),
         PlanOverview::decl(&cfg),
+        ExportFilter::decl(&cfg),
+        Feed::decl(&cfg),
+        FeedUrls::decl(&cfg),
+        FeedInput::decl(&cfg),
         AppInfo::decl(&cfg),
         ErrorPayload::decl(&cfg),
     ];

@@ -354,4 +354,6 @@ pub struct AppInfo {
     pub default_plan_id: Option<String>,
     /// Today in the computer's zone, `YYYY-MM-DD`.
     pub today: NaiveDate,
+    /// The operating system's language, e.g. `fr-CA` (the UI's default language).
+    pub system_locale: Option<String>,
 }

@@ -242,24 +242,24 @@ fn with_children(conn: &Connection, mut posts: Vec<Post>) -> Result<Vec<Post>> {
             post.channels = pairs.into_iter().map(|(_, c)| c).collect();
         }
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT post_id, tag FROM post_tags WHERE post_id IN (SELECT value FROM json_each(?1))",
-    )?;
-    let mut rows = stmt.query([&ids])?;
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        if let Some(&i) = index.get(&id) {
-            posts[i].tags.push(r.get(1)?);
-        }
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT post_id, url FROM post_links WHERE post_id IN (SELECT value FROM json_each(?1))",
-    )?;
-    let mut rows = stmt.query([&ids])?;
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        if let Some(&i) = index.get(&id) {
-            posts[i].links.push(r.get(1)?);
+    // Tags and links: primary keys (post_id, position) already give each post's order.
+    for (sql, list) in [
+        (
+            "SELECT post_id, tag FROM post_tags WHERE post_id IN (SELECT value FROM json_each(?1))",
+            (|p: &mut Post| &mut p.tags) as fn(&mut Post) -> &mut Vec<String>,
+        ),
+        (
+            "SELECT post_id, url FROM post_links WHERE post_id IN (SELECT value FROM json_each(?1))",
+            |p: &mut Post| &mut p.links,
+        ),
+    ] {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([&ids])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            if let Some(&i) = index.get(&id) {
+                list(&mut posts[i]).push(r.get(1)?);
+            }
         }
     }
     Ok(posts)

@@ -56,6 +56,7 @@ impl Cadence {
             db_path: self.db.path().display().to_string(),
             default_plan_id,
             today,
+            system_locale: sys_locale::get_locale(),
         })
     }
 

@@ -149,8 +149,14 @@ mod tests {
     #[test]
     fn checks() {
         assert_eq!(required("title", "  x ", 10).expect("ok"), "x");
-        assert_eq!(required("title", "   ", 10).unwrap_err().code(), "empty");
-        assert_eq!(required("title", "ééé", 2).unwrap_err().code(), "too_long");
+        assert_eq!(
+            required("title", "   ", 10).expect_err("empty").code(),
+            "empty"
+        );
+        assert_eq!(
+            required("title", "ééé", 2).expect_err("long").code(),
+            "too_long"
+        );
         assert_eq!(required("title", "ééé", 3).expect("ok"), "ééé");
         assert_eq!(color("color", "#A1B2C3").expect("ok"), "#a1b2c3");
         assert!(color("color", "red").is_err());

@@ -13,6 +13,9 @@ async function main(): Promise<void> {
   try {
     const { api, mock } = await connect();
     document.documentElement.dataset["backend"] = mock ? "mock" : "tauri";
+    // The operating system's language beats the web view's, which may not follow it.
+    const systemLocale = (await api.appInfo().catch(() => null))?.systemLocale;
+    if (systemLocale) setLocale(initialLocale(window.localStorage, systemLocale));
     await new App(root, api, localParts(new Date(), computerZone()).date).start();
   } catch (e) {
     const p = document.createElement("p");

@@ -157,6 +157,63 @@ to: string, posts: Array<PostView>, events: Array<Event>, channels: Array<Channe
 
 export type PlanOverview = { plan: Plan, channels: Array<Channel>, objectives: Array<Objective>, events: Array<Event>, };
 
+export type ExportFilter = { planId: string, 
+/**
+ * Posts going to at least one of these channels.
+ */
+channelIds: Array<string>, 
+/**
+ * Posts serving one of these objectives.
+ */
+objectiveIds: Array<string>, 
+/**
+ * Posts attached to one of these events; only these events are exported.
+ */
+eventIds: Array<string>, 
+/**
+ * Posts in one of these statuses. Empty: every status but `idea` and `draft`
+ * (those too with `include_drafts`). Cancelled posts are always exported, as cancelled.
+ */
+statuses: Array<PostStatus>, 
+/**
+ * First day (in the plan's zone), inclusive.
+ */
+from: string | null, 
+/**
+ * Last day (in the plan's zone), inclusive.
+ */
+to: string | null, includeDrafts: boolean, 
+/**
+ * A reminder this many minutes before each post.
+ */
+alarmMinutes: number | null, 
+/**
+ * Days a cancelled or deleted post stays in the export [default: 60].
+ */
+retentionDays: number | null, 
+/**
+ * The calendar's name in the client [default: the plan's name].
+ */
+calendarName: string | null, };
+
+export type Feed = { id: string, planId: string, name: string, 
+/**
+ * The secret in the URL: 192 random bits, URL-safe base64. Whoever has it can read the feed.
+ */
+token: string, filter: ExportFilter, createdAt: string, updatedAt: string, 
+/**
+ * Goes up on every change (filters, name, token, revocation).
+ */
+revision: number, 
+/**
+ * Set when the feed was revoked: its URL then answers 404.
+ */
+revokedAt: string | null, };
+
+export type FeedUrls = { http: string, webcal: string, };
+
+export type FeedInput = { name: string, filter: ExportFilter, };
+
 export type AppInfo = { version: string, 
 /**
  * The SQLite file in use.
@@ -169,6 +226,10 @@ defaultPlanId: string | null,
 /**
  * Today in the computer's zone, `YYYY-MM-DD`.
  */
-today: string, };
+today: string, 
+/**
+ * The operating system's language, e.g. `fr-CA` (the UI's default language).
+ */
+systemLocale: string | null, };
 
 export type ErrorPayload = { code: string, message: string, field?: string, };
