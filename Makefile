@@ -70,7 +70,7 @@ test-rust:
 	cargo test --workspace
 
 test-ui: deps-npm
-	cd ui && npm run typecheck && npm test
+	cd ui && npm run typecheck && npm test && npm run build && npm run test:browser
 
 test-e2e: app deps-tools
 	$(XVFB) node --test ui/e2e/

@@ -64,7 +64,7 @@ echo "feed: $feed_bytes bytes ($gzip_bytes gzipped), ETag $etag"
 printf 'wrk.headers["If-None-Match"] = %s\n' "'$etag'" > "$work/inm.lua"
 run_wrk() { # run_wrk LABEL [wrk args…]
   local label=$1; shift
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" "$url" | tee "$work/wrk-$label.txt"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "$@" "$url" | tee "$work/wrk-$label.txt" >&2
   grep -oE 'Requests/sec: +[0-9.]+' "$work/wrk-$label.txt" | awk '{ print $2 }'
 }
 echo "-- full responses (identity)"; full_rps=$(run_wrk full | tail -1)

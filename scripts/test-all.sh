@@ -24,6 +24,7 @@ ui_summary() {
 step "ui types"   bash -c "cd ui && npm run typecheck"
 step "ui unit"    ui_summary
 step "ui build"   bash -c "cd ui && npm run build"
+step "ui browser" bash -c "cd ui && npm run test:browser"
 step "rust fmt"   cargo fmt --all -- --check
 step "clippy"     cargo clippy --workspace --all-targets -- -D warnings
 step "ics parsers" tests/ics-parsers/setup.sh

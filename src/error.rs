@@ -46,6 +46,16 @@ pub enum Error {
     SchemaTooNew { found: i64, supported: i64 },
     #[error("not a Cadence database: {0}")]
     NotADatabase(String),
+    #[error("row {row}, column \"{column}\": {reason}")]
+    ImportRow {
+        row: usize,
+        column: String,
+        reason: String,
+    },
+    #[error("the file is too large ({bytes} bytes, at most {max})")]
+    FileTooLarge { bytes: u64, max: u64 },
+    #[error("this file cannot be imported: {reason}")]
+    UnsupportedFile { reason: String },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
@@ -85,6 +95,9 @@ impl Error {
             Error::Duplicate { .. } => "duplicate",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotADatabase(_) => "not_a_database",
+            Error::ImportRow { .. } => "import_row",
+            Error::FileTooLarge { .. } => "file_too_large",
+            Error::UnsupportedFile { .. } => "unsupported_file",
             Error::Database(e) if is_busy(e) => "busy",
             Error::Database(_) | Error::Migration(_) | Error::Pool(_) => "database",
             Error::Io(_) => "io",
@@ -103,6 +116,7 @@ impl Error {
             | Error::ForeignPlan { field, .. }
             | Error::Duplicate { field, .. } => Some(field),
             Error::Unavailable(p) => p.field.as_deref(),
+            Error::ImportRow { column, .. } => Some(column),
             _ => None,
         }
     }

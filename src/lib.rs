@@ -8,10 +8,12 @@ pub mod demo;
 pub mod error;
 pub mod feed;
 pub mod ics;
+pub mod ics_import;
 pub mod model;
 pub mod queries;
 pub mod rules;
 pub mod service;
+pub mod spreadsheet;
 pub mod time;
 
 pub use db::{default_db_path, Db};

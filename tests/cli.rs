@@ -229,3 +229,116 @@ fn the_database_path_defaults_to_the_app_data_dir_and_honours_cadence_db() {
         custom.display().to_string()
     );
 }
+
+#[test]
+fn backup_restore_and_automatic_backups() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("cadence.db");
+    ok(&db, &["demo"]);
+    let copy = dir.path().join("copie.db");
+    let out = ok(&db, &["backup", "-o", copy.to_str().expect("utf-8")]);
+    assert!(
+        out.contains("backed up") && out.contains("copie.db"),
+        "{out}"
+    );
+    ok(
+        &db,
+        &[
+            "add-post",
+            "--plan",
+            PLAN,
+            "--title",
+            "Après la copie",
+            "--date",
+            "2026-12-02",
+        ],
+    );
+    let out = ok(&db, &["restore", copy.to_str().expect("utf-8")]);
+    assert!(out.contains("previous content is kept in"), "{out}");
+    let check = ok(&db, &["--json", "check", "--plan", PLAN]);
+    assert!(!check.contains("Après la copie"), "{check}");
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("backups"))
+            .expect("ls")
+            .count(),
+        1,
+        "one safety copy"
+    );
+
+    let auto = dir.path().join("auto");
+    let a = auto.to_str().expect("utf-8");
+    let out = ok(&db, &["backup", "--auto", "--dir", a, "--keep", "2"]);
+    assert!(out.contains("backed up to"), "{out}");
+    let out = ok(&db, &["backup", "--auto", "--dir", a]);
+    assert!(out.contains("already backed up today"), "{out}");
+
+    fails(&db, &["backup"], "invalid");
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "not sqlite at all, just text\n".repeat(100)).expect("write");
+    fails(
+        &db,
+        &["restore", junk.to_str().expect("utf-8")],
+        "not_a_database",
+    );
+}
+
+#[test]
+fn trash_lists_and_restore_item_brings_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("cadence.db");
+    ok(&db, &["demo"]);
+    assert!(ok(&db, &["trash"]).contains("the trash is empty"));
+    assert!(ok(&db, &["trash", "--plan", PLAN]).contains("the trash is empty"));
+    let plans: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["--json", "plans"])).expect("json");
+    let id = plans[0]["id"].as_str().expect("id").to_owned();
+    {
+        let c = cadence::Cadence::open(&db).expect("open");
+        c.delete_plan(&id).expect("delete");
+    }
+    let out = ok(&db, &["trash"]);
+    assert!(out.contains(&id) && out.contains(PLAN), "{out}");
+    let out = ok(&db, &["restore-item", &id]);
+    assert!(out.contains("restored plan"), "{out}");
+    assert!(ok(&db, &["plans"]).contains(PLAN));
+    assert!(ok(&db, &["trash", "--purge"]).contains("removed for good 0 plans"));
+    fails(&db, &["restore-item", "inconnu"], "not_found");
+}
+
+#[test]
+fn csv_export_then_dry_run_and_import() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("cadence.db");
+    ok(&db, &["demo"]);
+    let csv = dir.path().join("plan.csv");
+    let c = csv.to_str().expect("utf-8");
+    assert!(ok(&db, &["export-csv", "--plan", PLAN, "-o", c]).contains("wrote"));
+    let out = ok(&db, &["import-csv", "--plan", PLAN, c, "--dry-run"]);
+    assert!(out.contains("would import"), "{out}");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "titre;date\nX;31/31/2026\n").expect("write");
+    let err = fails(
+        &db,
+        &["import-csv", "--plan", PLAN, bad.to_str().expect("utf-8")],
+        "import_row",
+    );
+    assert!(err.contains("row 2, column \"date\""), "{err}");
+    let out = ok(&db, &["import-csv", "--plan", PLAN, c]);
+    assert!(out.contains("imported"), "{out}");
+}
+
+#[test]
+fn import_ics_twice_updates_instead_of_duplicating() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("cadence.db");
+    ok(&db, &["demo"]);
+    let file = dir.path().join("salon.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART;VALUE=DATE:20261203\r\nSUMMARY:Salon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .expect("write");
+    let f = file.to_str().expect("utf-8");
+    assert!(ok(&db, &["import-ics", "--plan", PLAN, f]).contains("1 events created"));
+    assert!(ok(&db, &["import-ics", "--plan", PLAN, f]).contains("1 unchanged"));
+}

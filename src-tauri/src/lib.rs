@@ -11,6 +11,7 @@ use tauri::{Manager, Runtime};
 pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
+        commands::ui_ready,
         commands::list_plans,
         commands::plan_overview,
         commands::range_view,
@@ -20,6 +21,24 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::delete_post,
         commands::restore_post,
         commands::check_plan,
+        commands::trash,
+        commands::create_plan,
+        commands::update_plan,
+        commands::delete_plan,
+        commands::restore_plan,
+        commands::list_objectives,
+        commands::create_objective,
+        commands::update_objective,
+        commands::delete_objective,
+        commands::list_channels,
+        commands::create_channel,
+        commands::update_channel,
+        commands::delete_channel,
+        commands::list_events,
+        commands::create_event,
+        commands::update_event,
+        commands::delete_event,
+        commands::restore_event,
     ])
 }
 

@@ -169,3 +169,108 @@ fn rusqlite_free_future_db(path: &std::path::Path) {
     bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
     std::fs::write(path, bytes).expect("write");
 }
+
+#[test]
+fn plans_objectives_channels_events_and_trash_through_ipc() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_app, w) = app(&dir.path().join("cadence.db"));
+
+    let plan = invoke(
+        &w,
+        "create_plan",
+        json!({ "input": { "name": "Érablière du Rang", "timezone": "America/Toronto", "locale": "fr-CA" } }),
+    )
+    .expect("create_plan");
+    let plan_id = plan["id"].clone();
+    let renamed = invoke(
+        &w,
+        "update_plan",
+        json!({ "id": plan_id, "input": { "name": "Érablière du Rang 4", "timezone": "America/Toronto", "locale": "fr-CA" } }),
+    )
+    .expect("update_plan");
+    assert_eq!(renamed["name"], "Érablière du Rang 4");
+
+    let objective = json!({
+        "planId": plan_id, "kind": "sales", "title": "Temps des sucres", "target": "+20 % de visites",
+        "startDate": "2027-03-01", "endDate": "2027-04-30", "color": "#aa5500", "targetShare": 40
+    });
+    let o = invoke(&w, "create_objective", json!({ "input": objective })).expect("objective");
+    let mut changed = objective.clone();
+    changed["targetShare"] = json!(50);
+    let o2 = invoke(
+        &w,
+        "update_objective",
+        json!({ "id": o["id"], "input": changed }),
+    )
+    .expect("update");
+    assert_eq!(o2["targetShare"], 50);
+    let listed = invoke(&w, "list_objectives", json!({ "planId": plan_id })).expect("list");
+    assert_eq!(listed.as_array().expect("a").len(), 1);
+
+    let channel = json!({
+        "planId": plan_id, "platform": "facebook", "name": "Page Facebook",
+        "charLimit": null, "weeklyTarget": 3, "color": "#1877f2"
+    });
+    let c = invoke(&w, "create_channel", json!({ "input": channel })).expect("channel");
+    assert!(c["charLimit"].is_number(), "the platform's default limit");
+    let mut bad = channel.clone();
+    bad["color"] = json!("bleu");
+    let err =
+        invoke(&w, "update_channel", json!({ "id": c["id"], "input": bad })).expect_err("colour");
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["field"], "color");
+    assert_eq!(
+        invoke(&w, "list_channels", json!({ "planId": plan_id }))
+            .expect("list")
+            .as_array()
+            .expect("a")
+            .len(),
+        1
+    );
+
+    let event = json!({
+        "planId": plan_id, "kind": "open_day", "title": "Portes ouvertes", "description": "",
+        "location": "Saint-Hilaire", "when": { "kind": "allDay", "start": "2027-03-20", "end": "2027-03-21" }
+    });
+    let e = invoke(&w, "create_event", json!({ "input": event })).expect("event");
+    let mut moved = event.clone();
+    moved["when"] = json!({ "kind": "allDay", "start": "2027-03-27", "end": "2027-03-27" });
+    invoke(&w, "update_event", json!({ "id": e["id"], "input": moved })).expect("update event");
+    invoke(&w, "delete_event", json!({ "id": e["id"] })).expect("delete event");
+    assert!(invoke(&w, "list_events", json!({ "planId": plan_id }))
+        .expect("list")
+        .as_array()
+        .expect("a")
+        .is_empty());
+    invoke(&w, "restore_event", json!({ "id": e["id"] })).expect("restore event");
+    assert_eq!(
+        invoke(&w, "list_events", json!({ "planId": plan_id }))
+            .expect("list")
+            .as_array()
+            .expect("a")
+            .len(),
+        1
+    );
+
+    let post = json!({
+        "planId": plan_id, "title": "Tire sur la neige", "body": "", "channels": [{ "channelId": c["id"], "variant": null }],
+        "objectiveId": o["id"], "customerValue": "", "status": "idea", "planned": null, "durationMinutes": null,
+        "eventId": null, "assignee": "", "tags": [], "links": [], "notes": "",
+        "results": { "url": null, "likes": null, "comments": null, "shares": null }
+    });
+    let p = invoke(&w, "create_post", json!({ "input": post })).expect("post");
+    invoke(&w, "delete_post", json!({ "id": p["post"]["id"] })).expect("delete post");
+    let trash = invoke(&w, "trash", json!({ "planId": plan_id })).expect("trash");
+    assert_eq!(trash[0]["id"], p["post"]["id"]);
+
+    invoke(&w, "delete_channel", json!({ "id": c["id"] })).expect("delete channel");
+    invoke(&w, "delete_objective", json!({ "id": o["id"] })).expect("delete objective");
+    invoke(&w, "delete_plan", json!({ "id": plan_id })).expect("delete plan");
+    let plans = invoke(&w, "list_plans", json!({})).expect("plans");
+    assert!(plans
+        .as_array()
+        .expect("a")
+        .iter()
+        .all(|p| p["id"] != plan_id));
+    invoke(&w, "restore_plan", json!({ "id": plan_id })).expect("restore plan");
+}

@@ -44,6 +44,59 @@ pub enum Command {
     },
     /// Print the database path in use
     Path,
+    /// List the trash: deleted plans, or with --plan a plan's deleted posts and events
+    Trash {
+        /// Plan name
+        #[arg(long)]
+        plan: Option<String>,
+        /// Remove for good what was deleted more than 30 days ago
+        #[arg(long, conflicts_with = "plan")]
+        purge: bool,
+    },
+    /// Bring back a deleted plan, post or event (by id) with its links
+    RestoreItem { id: String },
+    /// Import a spreadsheet content calendar (CSV, French or English headers) into a plan
+    ImportCsv {
+        #[arg(long)]
+        plan: String,
+        file: PathBuf,
+        /// Create the channels and objectives the file names but the plan lacks
+        #[arg(long)]
+        create_missing: bool,
+        /// Only show what would be imported and every row's problem
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Import the events of an .ics file as one-off events (re-importing updates them)
+    ImportIcs {
+        #[arg(long)]
+        plan: String,
+        file: PathBuf,
+    },
+    /// Write a plan's posts as CSV (re-importable with import-csv)
+    ExportCsv {
+        #[arg(long)]
+        plan: String,
+        /// First day, e.g. 2026-12-01
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// Last day, inclusive
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        /// Only posts in this status (repeat, or separate with commas)
+        #[arg(long, value_delimiter = ',')]
+        status: Vec<String>,
+        /// The .csv file to write (`-` for standard output)
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Copy the database to a backup file (safe while the app runs)
+    Backup(BackupArgs),
+    /// Replace the database with a backup file (the current content is kept in backups/ first)
+    Restore {
+        /// The backup file to restore
+        file: PathBuf,
+    },
     /// Measure the calendar's week query on a generated database
     Bench(BenchArgs),
     /// Write a plan as an .ics calendar (Outlook, Google Calendar, Apple Calendar, Thunderbird)
@@ -111,6 +164,22 @@ pub struct AddPost {
     pub tag: Vec<String>,
     #[arg(long)]
     pub link: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write (replaced if it exists)
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// The daily automatic backup: one a day in --dir, keeping the newest --keep
+    #[arg(long, conflicts_with = "output")]
+    pub auto: bool,
+    /// Folder of automatic backups [default: backups/ beside the database]
+    #[arg(long, requires = "auto")]
+    pub dir: Option<PathBuf>,
+    /// Automatic backups to keep
+    #[arg(long, default_value_t = crate::service::DEFAULT_BACKUPS_KEPT, requires = "auto")]
+    pub keep: usize,
 }
 
 #[derive(Debug, Args)]

@@ -1,11 +1,14 @@
 //! The `cadence` command: the same database as the app, without a window.
 mod args;
+mod backup_cmd;
 mod bench_cmd;
 mod bench_ics_cmd;
+mod csv_cmd;
 mod export_cmd;
 mod feed_cmd;
 mod output;
 mod resolve;
+mod trash_cmd;
 mod write_loop;
 
 use crate::error::Error;
@@ -52,6 +55,36 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
     let cadence = Cadence::open(&db_path)?;
     match cli.command {
         Command::Path => writeln!(out, "{}", cadence.db().path().display())?,
+        Command::Trash { plan, purge } => {
+            trash_cmd::list(&cadence, plan.as_deref(), purge, cli.json, out)?
+        }
+        Command::RestoreItem { id } => trash_cmd::restore_item(&cadence, &id, cli.json, out)?,
+        Command::ImportCsv {
+            plan,
+            file,
+            create_missing,
+            dry_run,
+        } => {
+            let a = csv_cmd::ImportCsv {
+                plan: &plan,
+                file: &file,
+                create_missing,
+                dry_run,
+            };
+            csv_cmd::import(&cadence, &a, cli.json, out)?
+        }
+        Command::ImportIcs { plan, file } => {
+            csv_cmd::import_ics(&cadence, &plan, &file, cli.json, out)?
+        }
+        Command::ExportCsv {
+            plan,
+            from,
+            to,
+            status,
+            output,
+        } => csv_cmd::export(&cadence, &plan, from, to, &status, &output, out)?,
+        Command::Backup(args) => backup_cmd::backup(&cadence, &args, cli.json, out)?,
+        Command::Restore { file } => backup_cmd::restore(&cadence, &file, cli.json, out)?,
         Command::Demo => {
             let plan = crate::demo::create_sample(&cadence, today())?;
             writeln!(

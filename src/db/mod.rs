@@ -1,7 +1,9 @@
 //! The SQLite file: a small connection pool, per-connection settings, migrations,
 //! and the one way to write (`with_tx`).
+mod backup;
 mod migrate;
 
+pub use backup::open_backup;
 pub use migrate::{migrations, schema_version, SUPPORTED_SCHEMA};
 
 use crate::error::{Error, Result};

@@ -1,17 +1,15 @@
 //! A plan as one VCALENDAR: posts and one-off events become VEVENTs, streamed to a writer.
 use super::labels::{css_color_name, event_icon, platform_icon, Labels};
-use super::writer::{escape_into, ContentLines};
-use super::{event_uid, post_uid};
+use super::values::{push_date, push_duration_before, push_int, push_utc};
+use super::writer::{escape_bytes, ContentLines};
 use crate::error::{Error, Result};
-use crate::model::{
-    Channel, Event, EventWhen, ExportFilter, Objective, Plan, Planned, Post, PostStatus,
-};
-use crate::queries::{channels, events, objectives, plans, posts};
+use crate::model::{Channel, Event, EventWhen, ExportFilter, Objective, Plan, PostStatus};
+use crate::queries::post_export::{self, ExportPlanned, ExportPost, IdMap};
+use crate::queries::{channels, events, objectives, plans};
 use crate::time::{parse_zone, start_of_day};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use rusqlite::Connection;
-use std::collections::HashMap;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 /// How long a timed post lasts in a calendar when it has no duration of its own.
 pub const DEFAULT_POST_MINUTES: i64 = 30;
@@ -39,7 +37,8 @@ pub fn retention_cutoff(now: DateTime<Utc>, retention_days: u32) -> DateTime<Utc
         .and_utc()
 }
 
-/// Writes the plan of `filter` as an iCalendar object to `out` (through a `BufWriter`).
+/// Writes the plan of `filter` as an iCalendar object to `out`, in blocks of
+/// [`super::writer::BUFFER_BYTES`] (`out` needs no `BufWriter`).
 /// `now` decides which cancelled and deleted posts are still inside the retention window.
 /// Reads run in one snapshot; the filter is taken as it is (the service validates it).
 pub fn write_calendar(
@@ -60,7 +59,7 @@ pub fn write_calendar(
     let channels = channels::list_for_plan(&tx, &plan.id)?;
     let objectives = objectives::list_for_plan(&tx, &plan.id)?;
     let all_events = events::list_for_export(&tx, &plan.id, cutoff)?;
-    let all_posts = posts::list_for_export(&tx, &plan.id, cutoff)?;
+    let all_posts = post_export::list_for_export(&tx, &plan.id, cutoff)?;
     drop(tx);
 
     let range = Range {
@@ -72,65 +71,112 @@ pub fn write_calendar(
             .and_then(|d| d.succ_opt())
             .map(|d| start_of_day(d, tz)),
     };
-    let mut cal = Calendar {
-        w: ContentLines::new(Counting {
-            inner: BufWriter::with_capacity(256 * 1024, out),
-            bytes: 0,
-        }),
+    let shown_channels: Vec<Shown> = channels.iter().map(Shown::of_channel).collect();
+    let shown_objectives: Vec<Shown> = objectives.iter().map(Shown::of_objective).collect();
+    let known = Known {
         labels: Labels::for_locale(&plan.locale),
-        channels: channels.iter().map(|c| (c.id.as_str(), c)).collect(),
-        objectives: objectives.iter().map(|o| (o.id.as_str(), o)).collect(),
+        channels: shown_channels.iter().map(|c| (c.id, c)).collect(),
+        objectives: shown_objectives.iter().map(|o| (o.id, o)).collect(),
         event_titles: all_events
             .iter()
             .map(|e| (e.id.as_str(), e.title.as_str()))
             .collect(),
         filter,
         cutoff,
-        scratch: String::with_capacity(256),
-        summary: ExportSummary::default(),
+        range,
     };
+    let mut cal = Calendar::new(ContentLines::new(out), &known);
     cal.header(&plan)?;
     for e in &all_events {
-        if cal.wants_event(e, &range) {
+        if cal.wants_event(e) {
             cal.event(e)?;
         }
     }
-    for p in &all_posts {
-        if cal.wants_post(p, &range) {
-            cal.post(p)?;
-        }
-    }
+    // Big exports are written by two threads: this one streams the first half of the posts
+    // to `out` while a second one writes the second half to memory, appended afterwards.
+    let split = if all_posts.len() >= PARALLEL_FROM {
+        all_posts.len() / 2
+    } else {
+        all_posts.len()
+    };
+    let second = std::thread::scope(|scope| -> Result<ExportSummary> {
+        let known = &known;
+        let all_posts = &all_posts;
+        let second = (split < all_posts.len()).then(|| {
+            scope.spawn(move || -> io::Result<(Vec<u8>, ExportSummary)> {
+                let room = all_posts.len() - split;
+                let mut cal =
+                    Calendar::new(ContentLines::new(Vec::with_capacity(room * 1024)), known);
+                cal.posts(all_posts.part(split..all_posts.len()))?;
+                let summary = cal.summary;
+                Ok((cal.w.into_inner()?, summary))
+            })
+        });
+        cal.posts(all_posts.part(0..split))?;
+        let Some(second) = second else {
+            return Ok(ExportSummary::default());
+        };
+        let (bytes, summary) = second
+            .join()
+            .map_err(|_| Error::Io(io::Error::other("the export thread panicked")))??;
+        cal.w.append(&bytes)?;
+        Ok(summary)
+    })?;
     cal.w.end("VCALENDAR")?;
-    let mut counting = cal.w.into_inner();
-    counting.inner.flush()?;
+    let bytes = cal.w.bytes();
+    cal.w.into_inner()?.flush()?;
     Ok(ExportSummary {
-        bytes: counting.bytes,
-        ..cal.summary
+        posts: cal.summary.posts + second.posts,
+        events: cal.summary.events,
+        cancelled: cal.summary.cancelled + second.cancelled,
+        bytes,
     })
 }
 
-/// Counts the octets that go through.
-struct Counting<W: Write> {
-    inner: W,
-    bytes: u64,
+/// From how many posts an export is written by two threads.
+const PARALLEL_FROM: usize = 4096;
+
+/// A channel or an objective as posts show it, worked out once per export.
+struct Shown<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// The name, escaped as TEXT.
+    escaped: Vec<u8>,
+    /// Its colour, `#rrggbb`.
+    hex: &'a str,
+    /// The SUMMARY icon (channels only).
+    icon: &'static str,
+    /// The RFC 7986 colour name of its `#rrggbb` colour.
+    color: Option<&'static str>,
 }
 
-impl<W: Write> Write for Counting<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
+impl<'a> Shown<'a> {
+    fn new(id: &'a str, name: &'a str, icon: &'static str, color: &'a str) -> Self {
+        let mut escaped = Vec::with_capacity(name.len());
+        escape_bytes(&mut escaped, name);
+        Shown {
+            id,
+            name,
+            escaped,
+            icon,
+            hex: color,
+            color: css_color_name(color),
+        }
     }
 
-    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.inner.write_all(buf)?;
-        self.bytes += buf.len() as u64;
-        Ok(())
+    fn of_channel(c: &'a Channel) -> Self {
+        Shown::new(&c.id, &c.name, platform_icon(c.platform), &c.color)
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+    fn of_objective(o: &'a Objective) -> Self {
+        Shown::new(&o.id, &o.title, "", &o.color)
     }
+}
+
+/// Whose UID to write (the same text as [`super::post_uid`] and [`super::event_uid`], without allocating).
+enum Uid<'a> {
+    Post(&'a str),
+    Event(&'a str),
 }
 
 struct Range {
@@ -142,37 +188,65 @@ struct Range {
 
 impl Range {
     fn has_day(&self, d: NaiveDate) -> bool {
-        self.from.map_or(true, |f| d >= f) && self.to.map_or(true, |t| d <= t)
+        self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
     }
 
     fn has_instant(&self, t: DateTime<Utc>) -> bool {
-        self.from_at.map_or(true, |f| t >= f) && self.to_at.map_or(true, |e| t < e)
+        self.from_at.is_none_or(|f| t >= f) && self.to_at.is_none_or(|e| t < e)
     }
 
     fn overlaps_days(&self, start: NaiveDate, end: NaiveDate) -> bool {
-        self.from.map_or(true, |f| end >= f) && self.to.map_or(true, |t| start <= t)
+        self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start <= t)
     }
 
     fn overlaps_instants(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> bool {
-        self.from_at.map_or(true, |f| end >= f) && self.to_at.map_or(true, |t| start < t)
+        self.from_at.is_none_or(|f| end >= f) && self.to_at.is_none_or(|t| start < t)
     }
 }
 
-struct Calendar<'a, W: Write> {
-    w: ContentLines<Counting<BufWriter<W>>>,
+/// What every VEVENT of one export is written with, worked out once.
+struct Known<'a> {
     labels: &'static Labels,
-    channels: HashMap<&'a str, &'a Channel>,
-    objectives: HashMap<&'a str, &'a Objective>,
-    event_titles: HashMap<&'a str, &'a str>,
+    channels: IdMap<'a, &'a Shown<'a>>,
+    objectives: IdMap<'a, &'a Shown<'a>>,
+    event_titles: IdMap<'a, &'a str>,
     filter: &'a ExportFilter,
     cutoff: DateTime<Utc>,
+    range: Range,
+}
+
+struct Calendar<'a, W: Write> {
+    w: ContentLines<W>,
+    known: &'a Known<'a>,
+    /// The channels of the post being written (kept to reuse its allocation).
+    shown: Vec<&'a Shown<'a>>,
     scratch: String,
     summary: ExportSummary,
 }
 
-impl<W: Write> Calendar<'_, W> {
+impl<'a, W: Write> Calendar<'a, W> {
+    fn new(w: ContentLines<W>, known: &'a Known<'a>) -> Self {
+        Calendar {
+            w,
+            known,
+            shown: Vec::with_capacity(8),
+            scratch: String::with_capacity(256),
+            summary: ExportSummary::default(),
+        }
+    }
+
+    fn posts<'p>(&mut self, posts: impl Iterator<Item = ExportPost<'p>>) -> io::Result<()> {
+        for p in posts {
+            if self.wants_post(&p) {
+                self.post(&p)?;
+            }
+        }
+        Ok(())
+    }
+
     fn header(&mut self, plan: &Plan) -> io::Result<()> {
         let name = self
+            .known
             .filter
             .calendar_name
             .as_deref()
@@ -194,16 +268,17 @@ impl<W: Write> Calendar<'_, W> {
             .raw("REFRESH-INTERVAL;VALUE=DURATION", REFRESH_INTERVAL)?;
         self.w.raw("X-PUBLISHED-TTL", REFRESH_INTERVAL)?;
         // A calendar showing one channel takes that channel's colour in Apple Calendar.
-        if let [only] = self.filter.channel_ids.as_slice() {
-            if let Some(c) = self.channels.get(only.as_str()) {
-                self.w.raw("X-APPLE-CALENDAR-COLOR", &c.color)?;
+        if let [only] = self.known.filter.channel_ids.as_slice() {
+            if let Some(c) = self.known.channels.get(only.as_str()) {
+                self.w.raw("X-APPLE-CALENDAR-COLOR", c.hex)?;
             }
         }
         Ok(())
     }
 
-    fn wants_event(&self, e: &Event, range: &Range) -> bool {
-        if !self.filter.event_ids.is_empty() && !self.filter.event_ids.contains(&e.id) {
+    fn wants_event(&self, e: &Event) -> bool {
+        let range = &self.known.range;
+        if !self.known.filter.event_ids.is_empty() && !self.known.filter.event_ids.contains(&e.id) {
             return false;
         }
         match &e.when {
@@ -212,10 +287,11 @@ impl<W: Write> Calendar<'_, W> {
         }
     }
 
-    fn wants_post(&self, p: &Post, range: &Range) -> bool {
-        let f = self.filter;
+    fn wants_post(&self, p: &ExportPost) -> bool {
+        let range = &self.known.range;
+        let f = self.known.filter;
         let status_ok = if p.status == PostStatus::Cancelled {
-            p.meta.deleted_at.is_some() || p.meta.updated_at >= self.cutoff
+            p.deleted || p.updated_at >= self.known.cutoff
         } else {
             f.wants_status(p.status)
         };
@@ -224,42 +300,55 @@ impl<W: Write> Calendar<'_, W> {
         }
         if !f.channel_ids.is_empty()
             && !p
-                .channels
+                .channel_ids
                 .iter()
-                .any(|c| f.channel_ids.contains(&c.channel_id))
+                .any(|c| f.channel_ids.iter().any(|w| w == c))
         {
             return false;
         }
         if !f.objective_ids.is_empty()
             && !p
                 .objective_id
-                .as_ref()
-                .is_some_and(|o| f.objective_ids.contains(o))
+                .is_some_and(|o| f.objective_ids.iter().any(|w| w == o))
         {
             return false;
         }
-        if !f.event_ids.is_empty() && !p.event_id.as_ref().is_some_and(|e| f.event_ids.contains(e))
+        if !f.event_ids.is_empty()
+            && !p
+                .event_id
+                .is_some_and(|e| f.event_ids.iter().any(|w| w == e))
         {
             return false;
         }
-        match &p.planned {
-            Some(Planned::At { at, .. }) => range.has_instant(*at),
-            Some(Planned::Day { date }) => range.has_day(*date),
-            None => false,
+        match p.planned {
+            ExportPlanned::At(at) => range.has_instant(at),
+            ExportPlanned::Day(date) => range.has_day(date),
         }
     }
 
     /// UID, SEQUENCE, DTSTAMP, CREATED, LAST-MODIFIED: what lets a client update in place.
-    fn identity(&mut self, uid: &str, meta: &crate::model::RowMeta) -> io::Result<()> {
-        self.w.raw("UID", uid)?;
-        self.scratch.clear();
-        push_int(&mut self.scratch, meta.revision.max(0) as u64, 1);
-        let seq = std::mem::take(&mut self.scratch);
-        self.w.raw("SEQUENCE", &seq)?;
-        self.scratch = seq;
-        self.stamp("DTSTAMP", meta.updated_at)?;
-        self.stamp("CREATED", meta.created_at)?;
-        self.stamp("LAST-MODIFIED", meta.updated_at)
+    fn identity(
+        &mut self,
+        uid: Uid,
+        revision: i64,
+        created_at: DateTime<Utc>,
+        updated_at: DateTime<Utc>,
+    ) -> io::Result<()> {
+        let line = self.w.start_line("UID");
+        match uid {
+            Uid::Post(id) => line.extend_from_slice(id.as_bytes()),
+            Uid::Event(id) => {
+                line.extend_from_slice(b"event-");
+                line.extend_from_slice(id.as_bytes());
+            }
+        }
+        line.extend_from_slice(b"@cadence");
+        self.w.finish_line()?;
+        push_int(self.w.start_line("SEQUENCE"), revision.max(0) as u64, 1);
+        self.w.finish_line()?;
+        self.stamp("DTSTAMP", updated_at)?;
+        self.stamp("CREATED", created_at)?;
+        self.stamp("LAST-MODIFIED", updated_at)
     }
 
     fn stamp(&mut self, name: &str, t: DateTime<Utc>) -> io::Result<()> {
@@ -275,7 +364,12 @@ impl<W: Write> Calendar<'_, W> {
     fn event(&mut self, e: &Event) -> io::Result<()> {
         let cancelled = e.meta.deleted_at.is_some();
         self.w.begin("VEVENT")?;
-        self.identity(&event_uid(&e.id), &e.meta)?;
+        self.identity(
+            Uid::Event(&e.id),
+            e.meta.revision,
+            e.meta.created_at,
+            e.meta.updated_at,
+        )?;
         match &e.when {
             EventWhen::AllDay { start, end } => {
                 self.day("DTSTART;VALUE=DATE", *start)?;
@@ -289,17 +383,17 @@ impl<W: Write> Calendar<'_, W> {
                 }
             }
         }
-        let kind = self.labels.event_kind(e.kind);
+        let kind = self.known.labels.event_kind(e.kind);
         let line = self.w.start_line("SUMMARY");
-        line.push_str(event_icon(e.kind));
-        line.push(' ');
-        escape_into(line, &e.title);
+        line.extend_from_slice(event_icon(e.kind).as_bytes());
+        line.push(b' ');
+        escape_bytes(line, &e.title);
         self.w.finish_line()?;
         let line = self.w.start_line("DESCRIPTION");
-        escape_into(line, kind);
+        escape_bytes(line, kind);
         if !e.description.trim().is_empty() {
-            line.push_str("\\n\\n");
-            escape_into(line, &e.description);
+            line.extend_from_slice(b"\\n\\n");
+            escape_bytes(line, &e.description);
         }
         self.w.finish_line()?;
         self.w.text("LOCATION", &e.location)?;
@@ -313,106 +407,145 @@ impl<W: Write> Calendar<'_, W> {
         Ok(())
     }
 
-    fn post(&mut self, p: &Post) -> io::Result<()> {
-        let cancelled = p.meta.deleted_at.is_some() || p.status == PostStatus::Cancelled;
-        let channels: Vec<&Channel> = p
-            .channels
-            .iter()
-            .filter_map(|c| self.channels.get(c.channel_id.as_str()).copied())
-            .collect();
+    fn post(&mut self, p: &ExportPost) -> io::Result<()> {
+        let cancelled = p.deleted || p.status == PostStatus::Cancelled;
+        let mut shown = std::mem::take(&mut self.shown);
+        shown.clear();
+        shown.extend(
+            p.channel_ids
+                .iter()
+                .filter_map(|id| self.known.channels.get(id).copied()),
+        );
         let objective = p
             .objective_id
-            .as_deref()
-            .and_then(|id| self.objectives.get(id).copied());
-        let l = self.labels;
+            .and_then(|id| self.known.objectives.get(id).copied());
+        let l = self.known.labels;
 
         self.w.begin("VEVENT")?;
-        self.identity(&post_uid(&p.id), &p.meta)?;
-        match &p.planned {
-            Some(Planned::At { at, .. }) => {
-                self.stamp("DTSTART", *at)?;
-                let minutes = p.duration_minutes.map_or(DEFAULT_POST_MINUTES, i64::from);
-                self.stamp("DTEND", *at + Duration::minutes(minutes))?;
+        self.identity(Uid::Post(p.id), p.revision, p.created_at, p.updated_at)?;
+        match p.planned {
+            ExportPlanned::At(at) => {
+                self.stamp("DTSTART", at)?;
+                let minutes = p.duration_minutes.unwrap_or(DEFAULT_POST_MINUTES);
+                self.stamp("DTEND", at + Duration::minutes(minutes))?;
             }
-            Some(Planned::Day { date }) => {
-                self.day("DTSTART;VALUE=DATE", *date)?;
-                self.day("DTEND;VALUE=DATE", date.succ_opt().unwrap_or(*date))?;
+            ExportPlanned::Day(date) => {
+                self.day("DTSTART;VALUE=DATE", date)?;
+                self.day("DTEND;VALUE=DATE", date.succ_opt().unwrap_or(date))?;
             }
-            None => {}
         }
 
         // SUMMARY: the channels' icons, the channel's name when there is one, the title.
         let line = self.w.start_line("SUMMARY");
-        for c in &channels {
-            line.push_str(platform_icon(c.platform));
+        for c in &shown {
+            line.extend_from_slice(c.icon.as_bytes());
         }
-        if let [only] = channels.as_slice() {
-            line.push(' ');
-            escape_into(line, &only.name);
-            line.push_str(" · ");
-        } else if !channels.is_empty() {
-            line.push(' ');
+        if let [only] = shown.as_slice() {
+            line.push(b' ');
+            line.extend_from_slice(&only.escaped);
+            line.extend_from_slice(" · ".as_bytes());
+        } else if !shown.is_empty() {
+            line.push(b' ');
         }
-        escape_into(line, &p.title);
+        escape_bytes(line, p.title);
         self.w.finish_line()?;
 
         // DESCRIPTION: the text, then one "label: value" line per fact.
-        let line = self.w.start_line("DESCRIPTION");
-        let mut first = true;
-        let mut fact = |line: &mut String, label: &str, value: &str| {
-            if value.trim().is_empty() {
-                return;
-            }
-            if !first {
-                line.push_str("\\n");
-            }
-            first = false;
-            escape_into(line, label);
-            escape_into(line, l.separator);
-            escape_into(line, value);
-        };
-        if !p.body.trim().is_empty() {
-            escape_into(line, &p.body);
-            line.push_str("\\n\\n");
-        }
-        if let Some(o) = objective {
-            fact(line, l.objective, &o.title);
-        }
-        fact(line, l.customer_value, &p.customer_value);
         let status = if cancelled {
             PostStatus::Cancelled
         } else {
             p.status
         };
-        fact(line, l.status, l.status(status));
-        if !channels.is_empty() {
-            let names: Vec<&str> = channels.iter().map(|c| c.name.as_str()).collect();
-            fact(line, l.channels, &names.join(", "));
+        let scratch = &mut self.scratch;
+        let line = self.w.start_line("DESCRIPTION");
+        let mut first = true;
+        let mut fact = |line: &mut Vec<u8>, label: &str, value: Fact| {
+            let blank = match value {
+                Fact::Text(v) => v.trim().is_empty(),
+                Fact::Escaped(_, v) => v.trim().is_empty(),
+            };
+            if blank {
+                return;
+            }
+            if !first {
+                line.extend_from_slice(b"\\n");
+            }
+            first = false;
+            escape_bytes(line, label);
+            escape_bytes(line, l.separator);
+            match value {
+                Fact::Text(v) => escape_bytes(line, v),
+                Fact::Escaped(escaped, _) => line.extend_from_slice(escaped),
+            }
+        };
+        if !p.body.trim().is_empty() {
+            escape_bytes(line, p.body);
+            line.extend_from_slice(b"\\n\\n");
         }
-        if let Some(title) = p
-            .event_id
-            .as_deref()
-            .and_then(|id| self.event_titles.get(id))
-        {
-            fact(line, l.event, title);
+        if let Some(o) = objective {
+            fact(line, l.objective, Fact::Escaped(&o.escaped, o.name));
+        }
+        fact(line, l.customer_value, Fact::Text(p.customer_value));
+        fact(line, l.status, Fact::Text(l.status(status)));
+        if let [only] = shown.as_slice() {
+            fact(line, l.channels, Fact::Escaped(&only.escaped, only.name));
+        } else if !shown.is_empty() {
+            scratch.clear();
+            for (i, c) in shown.iter().enumerate() {
+                if i > 0 {
+                    scratch.push_str(", ");
+                }
+                scratch.push_str(c.name);
+            }
+            fact(line, l.channels, Fact::Text(scratch));
+        }
+        if let Some(title) = p.event_id.and_then(|id| self.known.event_titles.get(id)) {
+            fact(line, l.event, Fact::Text(title));
         }
         if !p.tags.is_empty() {
-            let tags: Vec<String> = p.tags.iter().map(|t| format!("#{t}")).collect();
-            fact(line, l.tags, &tags.join(" "));
+            scratch.clear();
+            for t in p.tags.iter() {
+                if !scratch.is_empty() {
+                    scratch.push(' ');
+                }
+                scratch.push('#');
+                scratch.push_str(t);
+            }
+            fact(line, l.tags, Fact::Text(scratch));
         }
-        if let Some(url) = published_url(p) {
-            fact(line, l.published, url);
+        let url = published_url(p);
+        if let Some(url) = url {
+            fact(line, l.published, Fact::Text(url));
         }
         if !p.links.is_empty() {
-            fact(line, l.links, &p.links.join("\n"));
+            scratch.clear();
+            for (i, link) in p.links.iter().enumerate() {
+                if i > 0 {
+                    scratch.push('\n');
+                }
+                scratch.push_str(link);
+            }
+            fact(line, l.links, Fact::Text(scratch));
         }
         self.w.finish_line()?;
 
-        let categories = channels
-            .iter()
-            .map(|c| c.name.as_str())
-            .chain(objective.map(|o| o.title.as_str()));
-        self.w.text_list("CATEGORIES", categories)?;
+        // CATEGORIES: the channels' names, then the objective's title (escaped once per export).
+        let line = self.w.start_line("CATEGORIES");
+        let header = line.len();
+        for c in shown.iter().copied().chain(objective) {
+            if c.name.trim().is_empty() {
+                continue;
+            }
+            if line.len() > header {
+                line.push(b',');
+            }
+            line.extend_from_slice(&c.escaped);
+        }
+        if line.len() > header {
+            self.w.finish_line()?;
+        } else {
+            self.w.cancel_line();
+        }
         self.w.raw(
             "STATUS",
             match status {
@@ -422,117 +555,50 @@ impl<W: Write> Calendar<'_, W> {
             },
         )?;
         self.w.raw("TRANSP", "TRANSPARENT")?;
-        if let Some(url) = published_url(p) {
+        if let Some(url) = url {
             self.w.raw("URL", url)?;
         }
         let color = objective
-            .map(|o| o.color.as_str())
-            .or(channels.first().map(|c| c.color.as_str()))
-            .and_then(css_color_name);
+            .map(|o| o.color)
+            .or(shown.first().map(|c| c.color))
+            .flatten();
         if let Some(name) = color {
             self.w.raw("COLOR", name)?;
         }
-        if let (Some(minutes), false) = (self.filter.alarm_minutes, cancelled) {
+        if let (Some(minutes), false) = (self.known.filter.alarm_minutes, cancelled) {
             self.w.begin("VALARM")?;
             self.w.raw("ACTION", "DISPLAY")?;
-            self.w.text("DESCRIPTION", &p.title)?;
-            let line = self.w.start_line("TRIGGER");
-            push_duration_before(line, minutes);
+            self.w.text("DESCRIPTION", p.title)?;
+            push_duration_before(self.w.start_line("TRIGGER"), minutes);
             self.w.finish_line()?;
             self.w.end("VALARM")?;
         }
         self.w.end("VEVENT")?;
+        self.shown = shown;
         self.summary.posts += 1;
         self.summary.cancelled += usize::from(cancelled);
         Ok(())
     }
 }
 
+/// A fact's value in DESCRIPTION: text to escape, or text escaped once per export.
+#[derive(Clone, Copy)]
+enum Fact<'v> {
+    Text(&'v str),
+    Escaped(&'v [u8], &'v str),
+}
+
 /// The address of a published post, once it is published.
-fn published_url(p: &Post) -> Option<&str> {
-    (p.status == PostStatus::Published && p.meta.deleted_at.is_none())
-        .then_some(p.results.url.as_deref())
+fn published_url<'p>(p: &ExportPost<'p>) -> Option<&'p str> {
+    (p.status == PostStatus::Published && !p.deleted)
+        .then_some(p.published_url)
         .flatten()
         .filter(|u| !u.is_empty())
-}
-
-fn push_int(buf: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut i = digits.len();
-    while n > 0 || digits.len() - i < width {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    // The digits are ASCII.
-    buf.extend(digits[i..].iter().map(|&b| b as char));
-}
-
-/// `YYYYMMDD`.
-pub(crate) fn push_date(buf: &mut String, d: NaiveDate) {
-    push_int(buf, d.year().max(0) as u64, 4);
-    push_int(buf, u64::from(d.month()), 2);
-    push_int(buf, u64::from(d.day()), 2);
-}
-
-/// `YYYYMMDDTHHMMSSZ`: a UTC instant, the form every client reads the same way.
-pub(crate) fn push_utc(buf: &mut String, t: DateTime<Utc>) {
-    push_date(buf, t.date_naive());
-    buf.push('T');
-    push_int(buf, u64::from(t.hour()), 2);
-    push_int(buf, u64::from(t.minute()), 2);
-    push_int(buf, u64::from(t.second()), 2);
-    buf.push('Z');
-}
-
-/// `-PT30M`, `-PT2H`, `-P1D`, `-PT1H30M`.
-fn push_duration_before(buf: &mut String, minutes: u32) {
-    buf.push('-');
-    let (days, rest) = (minutes / 1440, minutes % 1440);
-    buf.push('P');
-    if days > 0 {
-        push_int(buf, u64::from(days), 1);
-        buf.push('D');
-    }
-    if rest > 0 || days == 0 {
-        buf.push('T');
-        let (h, m) = (rest / 60, rest % 60);
-        if h > 0 {
-            push_int(buf, u64::from(h), 1);
-            buf.push('H');
-        }
-        if m > 0 || h == 0 {
-            push_int(buf, u64::from(m), 1);
-            buf.push('M');
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats() {
-        let mut s = String::new();
-        let t = DateTime::parse_from_rfc3339("2026-03-29T01:05:09.123Z")
-            .expect("time")
-            .with_timezone(&Utc);
-        push_utc(&mut s, t);
-        assert_eq!(s, "20260329T010509Z");
-        for (m, text) in [
-            (0, "-PT0M"),
-            (30, "-PT30M"),
-            (60, "-PT1H"),
-            (90, "-PT1H30M"),
-            (1440, "-P1D"),
-            (1500, "-P1DT1H"),
-        ] {
-            let mut s = String::new();
-            push_duration_before(&mut s, m);
-            assert_eq!(s, text);
-        }
-    }
 
     #[test]
     fn retention_is_counted_in_whole_days() {

@@ -1,4 +1,4 @@
-//! RFC 5545 content lines, written straight to an `io::Write` (a `BufWriter` in practice).
+//! RFC 5545 content lines, written straight to an `io::Write` (a file, a socket, a `Vec`).
 //!
 //! Why not the `ics` crate (0.5.8)? It was checked against RFC 5545 §3.1 and falls short:
 //! - its folding puts up to 75 octets of content *after* the leading space of a continuation
@@ -9,35 +9,52 @@
 //!   property, a `String` per folded line) before writing it, which a 100,000-post export
 //!   does not need.
 //!
-//! This writer is small: [`ContentLines::text`] escapes (`\\` `\;` `\,` `\n`), every line
-//! ends in CRLF, lines are folded at 75 octets (the leading space counts) and never inside
-//! a UTF-8 sequence, and empty values are not written at all.
+//! This writer is small and fast (a 100,000-post export is about 70 MB): lines are built
+//! straight into one output buffer, which goes to the underlying writer in blocks of
+//! [`BUFFER_BYTES`]; [`ContentLines::text`] escapes (`\\` `\;` `\,` `\n`) in the same pass;
+//! every line ends in CRLF, lines longer than 75 octets are folded in place (the leading space
+//! counts) and never inside a UTF-8 sequence, and empty values are not written at all.
 use std::io::{self, Write};
 
 /// The most octets a line may hold, excluding its CRLF (RFC 5545 §3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
 
-/// Writes content lines to `out`. One scratch buffer is reused for every line.
+/// How many octets are gathered before they go to the underlying writer in one `write`.
+pub const BUFFER_BYTES: usize = 256 * 1024;
+
+/// Writes content lines to `out`, through a buffer of its own (no `BufWriter` needed).
 pub struct ContentLines<W: Write> {
     out: W,
-    line: String,
+    buf: Vec<u8>,
+    /// Where the line being built starts in `buf`.
+    line: usize,
+    /// A long line, while it is folded.
+    fold: Vec<u8>,
+    /// Octets already handed to `out`.
+    written: u64,
 }
 
 impl<W: Write> ContentLines<W> {
     pub fn new(out: W) -> Self {
         ContentLines {
             out,
-            line: String::with_capacity(4096),
+            buf: Vec::with_capacity(BUFFER_BYTES + 16 * 1024),
+            line: 0,
+            fold: Vec::with_capacity(4096),
+            written: 0,
         }
     }
 
-    /// Gives the underlying writer back (flush it yourself if it buffers).
-    pub fn into_inner(self) -> W {
-        self.out
+    /// Octets written so far (handed to the writer or still buffered).
+    pub fn bytes(&self) -> u64 {
+        self.written + self.buf.len() as u64
     }
 
-    pub fn get_mut(&mut self) -> &mut W {
-        &mut self.out
+    /// Hands what is buffered to the writer and gives the writer back (flush it yourself if
+    /// it buffers too).
+    pub fn into_inner(mut self) -> io::Result<W> {
+        self.drain()?;
+        Ok(self.out)
     }
 
     /// `BEGIN:NAME`
@@ -56,11 +73,8 @@ impl<W: Write> ContentLines<W> {
         if value.is_empty() {
             return Ok(());
         }
-        self.line.clear();
-        self.line.push_str(name);
-        self.line.push(':');
-        self.line.push_str(value);
-        self.flush_line()
+        self.start_line(name).extend_from_slice(value.as_bytes());
+        self.finish_line()
     }
 
     /// A TEXT property, escaped. Skipped when `value` is empty or only white space.
@@ -68,11 +82,8 @@ impl<W: Write> ContentLines<W> {
         if value.trim().is_empty() {
             return Ok(());
         }
-        self.line.clear();
-        self.line.push_str(name);
-        self.line.push(':');
-        escape_into(&mut self.line, value);
-        self.flush_line()
+        escape_bytes(self.start_line(name), value);
+        self.finish_line()
     }
 
     /// A multi-valued TEXT property (e.g. `CATEGORIES`): each value escaped, joined by commas.
@@ -82,89 +93,134 @@ impl<W: Write> ContentLines<W> {
         name: &str,
         values: impl IntoIterator<Item = &'a str>,
     ) -> io::Result<()> {
-        self.line.clear();
-        self.line.push_str(name);
-        self.line.push(':');
-        let header = self.line.len();
+        let line = self.start_line(name);
+        let header = line.len();
         for v in values.into_iter().filter(|v| !v.trim().is_empty()) {
-            if self.line.len() > header {
-                self.line.push(',');
+            if line.len() > header {
+                line.push(b',');
             }
-            escape_into(&mut self.line, v);
+            escape_bytes(line, v);
         }
-        if self.line.len() == header {
+        if line.len() == header {
+            self.cancel_line();
             return Ok(());
         }
-        self.flush_line()
+        self.finish_line()
     }
 
-    /// Starts a line by hand: the caller pushes to the returned buffer (already escaped),
-    /// then calls [`ContentLines::finish_line`].
-    pub fn start_line(&mut self, name: &str) -> &mut String {
-        self.line.clear();
-        self.line.push_str(name);
-        self.line.push(':');
-        &mut self.line
+    /// Starts a line by hand: the caller appends its value (already escaped, valid UTF-8) to
+    /// the returned buffer, then calls [`ContentLines::finish_line`].
+    pub fn start_line(&mut self, name: &str) -> &mut Vec<u8> {
+        self.line = self.buf.len();
+        self.buf.extend_from_slice(name.as_bytes());
+        self.buf.push(b':');
+        &mut self.buf
     }
 
+    /// Appends content lines written elsewhere (whole lines, CRLF included).
+    pub fn append(&mut self, lines: &[u8]) -> io::Result<()> {
+        self.drain()?;
+        self.out.write_all(lines)?;
+        self.written += lines.len() as u64;
+        Ok(())
+    }
+
+    /// Drops the line started by [`ContentLines::start_line`] (it had nothing to say).
+    pub fn cancel_line(&mut self) {
+        self.buf.truncate(self.line);
+    }
+
+    /// Folds the line started by [`ContentLines::start_line`] if it is too long, ends it with
+    /// CRLF, and hands the buffer to the writer once it is full.
     pub fn finish_line(&mut self) -> io::Result<()> {
-        self.flush_line()
+        if self.buf.len() - self.line > MAX_LINE_OCTETS {
+            self.fold.clear();
+            self.fold.extend_from_slice(&self.buf[self.line..]);
+            self.buf.truncate(self.line);
+            fold_into(&mut self.buf, &self.fold);
+        } else {
+            self.buf.extend_from_slice(b"\r\n");
+        }
+        if self.buf.len() >= BUFFER_BYTES {
+            self.drain()?;
+        }
+        Ok(())
     }
 
-    /// Writes the line in the scratch buffer, folded, with CRLF.
-    fn flush_line(&mut self) -> io::Result<()> {
-        write_folded(&mut self.out, &self.line)
+    fn drain(&mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.written += self.buf.len() as u64;
+        self.buf.clear();
+        self.line = 0;
+        Ok(())
+    }
+}
+
+/// Appends `line` followed by CRLF, folded so that no physical line exceeds 75 octets (the
+/// space that starts a continuation line counts) and no UTF-8 sequence is split.
+fn fold_into(out: &mut Vec<u8>, line: &[u8]) {
+    let mut start = 0;
+    let mut room = MAX_LINE_OCTETS;
+    while start < line.len() {
+        let mut end = (start + room).min(line.len());
+        // Back off continuation bytes (10xxxxxx): the cut goes before a whole character.
+        while end < line.len() && line[end] & 0xc0 == 0x80 {
+            end -= 1;
+        }
+        if start > 0 {
+            out.push(b' ');
+        }
+        out.extend_from_slice(&line[start..end]);
+        out.extend_from_slice(b"\r\n");
+        start = end;
+        room = MAX_LINE_OCTETS - 1;
     }
 }
 
 /// Writes `line` followed by CRLF, folded so that no physical line exceeds 75 octets
 /// (the space that starts a continuation line counts) and no UTF-8 sequence is split.
 pub fn write_folded(out: &mut impl Write, line: &str) -> io::Result<()> {
-    let bytes = line.as_bytes();
-    if bytes.len() <= MAX_LINE_OCTETS {
-        out.write_all(bytes)?;
-        return out.write_all(b"\r\n");
-    }
-    let mut start = 0;
-    let mut room = MAX_LINE_OCTETS;
-    while start < bytes.len() {
-        let mut end = (start + room).min(bytes.len());
-        while !line.is_char_boundary(end) {
-            end -= 1;
-        }
-        if start > 0 {
-            out.write_all(b" ")?;
-        }
-        out.write_all(&bytes[start..end])?;
-        out.write_all(b"\r\n")?;
-        start = end;
-        room = MAX_LINE_OCTETS - 1;
-    }
-    Ok(())
+    let mut folded = Vec::with_capacity(line.len() + line.len() / 24 + 2);
+    fold_into(&mut folded, line.as_bytes());
+    out.write_all(&folded)
 }
+
+/// Bytes [`escape_bytes`] does something with: `\\ ; ,`, and control characters but tab.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\t' as usize;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[b'\\' as usize] = true;
+    t[b';' as usize] = true;
+    t[b',' as usize] = true;
+    t
+};
 
 /// Appends `value` escaped as an RFC 5545 TEXT value: `\` `;` `,` are backslashed, every
 /// line break (`\r\n`, `\n`, `\r`) becomes `\n`, and control characters other than tab,
 /// which TEXT may not hold, are dropped.
-pub fn escape_into(out: &mut String, value: &str) {
+pub fn escape_bytes(out: &mut Vec<u8>, value: &str) {
     let bytes = value.as_bytes();
     let mut last = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let special = matches!(b, b'\\' | b';' | b',') || (b < 0x20 && b != b'\t') || b == 0x7f;
-        if !special {
+        if !SPECIAL[usize::from(b)] {
             i += 1;
             continue;
         }
-        out.push_str(&value[last..i]);
+        out.extend_from_slice(&bytes[last..i]);
         match b {
-            b'\\' => out.push_str("\\\\"),
-            b';' => out.push_str("\\;"),
-            b',' => out.push_str("\\,"),
-            b'\n' => out.push_str("\\n"),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b';' => out.extend_from_slice(b"\\;"),
+            b',' => out.extend_from_slice(b"\\,"),
+            b'\n' => out.extend_from_slice(b"\\n"),
             b'\r' => {
-                out.push_str("\\n");
+                out.extend_from_slice(b"\\n");
                 if bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -174,7 +230,15 @@ pub fn escape_into(out: &mut String, value: &str) {
         i += 1;
         last = i;
     }
-    out.push_str(&value[last..]);
+    out.extend_from_slice(&bytes[last..]);
+}
+
+/// [`escape_bytes`] into a `String`.
+pub fn escape_into(out: &mut String, value: &str) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    escape_bytes(&mut bytes, value);
+    // Only ASCII escapes were added to whole UTF-8 text.
+    *out = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// The TEXT value an RFC 5545 reader gets back from `escaped` (used by tests and checks).
@@ -270,7 +334,7 @@ mod tests {
         w.text_list("CATEGORIES", ["Instagram", "", "Ventes, fêtes"])
             .expect("write");
         assert_eq!(
-            String::from_utf8(w.into_inner()).expect("utf-8"),
+            String::from_utf8(w.into_inner().expect("write")).expect("utf-8"),
             "CATEGORIES:Instagram,Ventes\\, fêtes\r\n"
         );
     }

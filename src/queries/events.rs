@@ -163,3 +163,41 @@ pub fn list_for_export(
     let rows = stmt.query_map(params![plan_id, instant_text(deleted_since)], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Events of a plan in the trash, most recently deleted first.
+pub fn list_deleted(conn: &Connection, plan_id: &str) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE plan_id = ?1 AND deleted_at IS NOT NULL ORDER BY deleted_at DESC",
+        select()
+    ))?;
+    let rows = stmt.query_map([plan_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Removes for good the events put in the trash before `cutoff` (posts that referred to one
+/// keep existing without it). Returns how many.
+pub fn purge_deleted_before(conn: &Connection, cutoff: DateTime<Utc>) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM events WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+        [instant_text(cutoff)],
+    )?)
+}
+
+/// The event of a plan imported with this iCalendar UID (in the trash or not).
+pub fn find_by_external_uid(conn: &Connection, plan_id: &str, uid: &str) -> Result<Option<Event>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{} WHERE plan_id = ?1 AND external_uid = ?2",
+            select()
+        ))?
+        .query_row([plan_id, uid], from_row)
+        .optional()?)
+}
+
+pub fn set_external_uid(conn: &Connection, id: &str, uid: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE events SET external_uid = ?2 WHERE id = ?1",
+        [id, uid],
+    )?;
+    Ok(())
+}

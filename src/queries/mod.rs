@@ -5,6 +5,7 @@ pub mod events;
 pub mod feeds;
 pub mod objectives;
 pub mod plans;
+pub mod post_export;
 pub mod posts;
 
 use crate::model::RowMeta;

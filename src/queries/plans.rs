@@ -84,3 +84,25 @@ pub fn count_live(conn: &Connection) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+/// Plans in the trash, most recently deleted first.
+pub fn list_deleted(conn: &Connection) -> Result<Vec<Plan>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC",
+        select()
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Removes for good the plans put in the trash before `cutoff`, with everything they hold.
+/// Returns how many.
+pub fn purge_deleted_before(
+    conn: &Connection,
+    cutoff: chrono::DateTime<chrono::Utc>,
+) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM plans WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+        [instant_text(cutoff)],
+    )?)
+}

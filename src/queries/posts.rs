@@ -265,83 +265,11 @@ fn with_children(conn: &Connection, mut posts: Vec<Post>) -> Result<Vec<Post>> {
     Ok(posts)
 }
 
-/// What a calendar export holds: every planned post of a plan that is live, plus those put in
-/// the trash at or after `deleted_since` (exported as cancelled), in time order.
-///
-/// Built for big plans: one scan of the plan's posts and one join per child table, with no
-/// `ORDER BY` for SQLite to sort (sorting 100,000 rows with their texts spills to temporary
-/// files); rows are put in order here instead.
-pub fn list_for_export(
-    conn: &Connection,
-    plan_id: &str,
-    deleted_since: DateTime<Utc>,
-) -> Result<Vec<Post>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{} WHERE plan_id = ?1 AND (planned_at IS NOT NULL OR planned_date IS NOT NULL)
-           AND (deleted_at IS NULL OR deleted_at >= ?2)",
-        select()
-    ))?;
-    let mut posts = stmt
-        .query_map(params![plan_id, instant_text(deleted_since)], from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let index: HashMap<String, usize> = posts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
-        .collect();
-    let mut positions: Vec<Vec<i64>> = vec![Vec::new(); posts.len()];
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.post_id, c.channel_id, c.variant, c.position
-         FROM posts p JOIN post_channels c ON c.post_id = p.id WHERE p.plan_id = ?1",
-    )?;
-    let mut rows = stmt.query([plan_id])?;
-    while let Some(r) = rows.next()? {
-        if let Some(&i) = index.get(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) {
-            posts[i].channels.push(PostChannel {
-                channel_id: r.get(1)?,
-                variant: r.get(2)?,
-            });
-            positions[i].push(r.get(3)?);
-        }
-    }
-    for (post, pos) in posts.iter_mut().zip(positions) {
-        if pos.windows(2).any(|w| w[0] > w[1]) {
-            let mut pairs: Vec<_> = pos.into_iter().zip(post.channels.drain(..)).collect();
-            pairs.sort_by_key(|(p, _)| *p);
-            post.channels = pairs.into_iter().map(|(_, c)| c).collect();
-        }
-    }
-    for (table, column) in [("post_tags", "tag"), ("post_links", "url")] {
-        // The primary key (post_id, position) gives each post's rows in order.
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT c.post_id, c.{column} FROM posts p JOIN {table} c ON c.post_id = p.id
-             WHERE p.plan_id = ?1 ORDER BY c.post_id, c.position"
-        ))?;
-        let mut rows = stmt.query([plan_id])?;
-        while let Some(r) = rows.next()? {
-            if let Some(&i) = index.get(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) {
-                let value: String = r.get(1)?;
-                if table == "post_tags" {
-                    posts[i].tags.push(value);
-                } else {
-                    posts[i].links.push(value);
-                }
-            }
-        }
-    }
-    posts.sort_by(|a, b| {
-        export_order(a)
-            .cmp(&export_order(b))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    Ok(posts)
-}
-
-/// Timed posts by instant, date-only posts at the start of their day (UTC).
-fn export_order(p: &Post) -> Option<DateTime<Utc>> {
-    match &p.planned {
-        Some(Planned::At { at, .. }) => Some(*at),
-        Some(Planned::Day { date }) => Some(date.and_time(chrono::NaiveTime::MIN).and_utc()),
-        None => None,
-    }
+/// Removes for good the posts put in the trash before `cutoff` (their channels, tags and links
+/// go with them). Returns how many.
+pub fn purge_deleted_before(conn: &Connection, cutoff: DateTime<Utc>) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM posts WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+        [instant_text(cutoff)],
+    )?)
 }

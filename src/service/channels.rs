@@ -69,7 +69,7 @@ fn live_channel(conn: &Connection, id: &str) -> Result<Channel> {
         })
 }
 
-fn build(input: &ChannelInput, id: String, meta: RowMeta) -> Result<Channel> {
+pub(super) fn build(input: &ChannelInput, id: String, meta: RowMeta) -> Result<Channel> {
     let char_limit = match input.char_limit {
         Some(0) => {
             return Err(Error::invalid(

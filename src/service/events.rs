@@ -89,7 +89,7 @@ pub(crate) fn live_event(conn: &Connection, id: &str) -> Result<Event> {
         .ok_or_else(|| not_found(id))
 }
 
-fn build(input: &EventInput, id: String, meta: RowMeta) -> Result<Event> {
+pub(super) fn build(input: &EventInput, id: String, meta: RowMeta) -> Result<Event> {
     let when = match &input.when {
         EventWhenInput::AllDay { start, end } => {
             if end < start {

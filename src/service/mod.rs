@@ -1,12 +1,16 @@
 //! What the app and the CLI can do: every operation validates its input, runs in one
 //! transaction and returns the stored result (with warnings for posts).
+mod backup;
 mod channels;
+mod csv_import;
 mod events;
 mod export;
 mod feeds;
+mod ics_import;
 mod objectives;
 mod plans;
 mod posts;
+mod trash;
 mod validate;
 
 use crate::db::Db;
@@ -14,9 +18,13 @@ use crate::error::Result;
 use chrono::{DateTime, Utc};
 use std::path::Path;
 
+pub use backup::{BackupFile, Rotation, DEFAULT_BACKUPS_KEPT};
+pub use csv_import::{CsvImportOptions, CsvPreview, RowProblem};
 pub use export::MAX_RETENTION_DAYS;
 pub use feeds::{new_token, TOKEN_BYTES};
+pub use ics_import::IcsImport;
 pub use posts::input_of;
+pub use trash::{Purged, Restored, Trash, TRASH_DAYS};
 pub use validate::limits;
 
 /// The Cadence core on one database.

@@ -79,7 +79,7 @@ fn live_objective(conn: &Connection, id: &str) -> Result<Objective> {
         })
 }
 
-fn build(input: &ObjectiveInput, id: String, meta: RowMeta) -> Result<Objective> {
+pub(super) fn build(input: &ObjectiveInput, id: String, meta: RowMeta) -> Result<Objective> {
     if let (Some(s), Some(e)) = (input.start_date, input.end_date) {
         if e < s {
             return Err(Error::EndBeforeStart { field: "endDate" });

@@ -154,7 +154,7 @@ fn live_post(conn: &Connection, id: &str) -> Result<Post> {
         .ok_or_else(|| not_found(id))
 }
 
-fn view(conn: &Connection, post: Post) -> Result<PostView> {
+pub(super) fn view(conn: &Connection, post: Post) -> Result<PostView> {
     let channels = channels::list_for_plan(conn, &post.plan_id)?;
     let objectives = objectives::list_for_plan(conn, &post.plan_id)?;
     Ok(rules::view(post, &channels, &objectives))
@@ -190,7 +190,12 @@ pub fn input_of(post: &Post) -> PostInput {
 }
 
 /// Checks `input` against the rules and the database; builds the post to store.
-fn build(conn: &Connection, input: &PostInput, id: String, meta: RowMeta) -> Result<Post> {
+pub(super) fn build(
+    conn: &Connection,
+    input: &PostInput,
+    id: String,
+    meta: RowMeta,
+) -> Result<Post> {
     let plan = live_plan(conn, &input.plan_id)?;
     let title = validate::required("title", &input.title, limits::TITLE)?;
     let body = validate::text("body", &input.body, limits::BODY)?;

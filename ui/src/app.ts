@@ -1,39 +1,76 @@
 // The application: its state, what each user action does, and when the screen is redrawn.
 import { toErrorPayload, type Api } from "./api";
+import { capPerDay, eventEntry, postEntry, type CalendarEvent } from "./calendar/model";
 import { h } from "./dom";
+import { filterPosts, loadFilter, NO_FILTER, saveFilter, tagsOf, type Filter } from "./filters";
 import { weekLabelParts } from "./format";
-import type { Plan, PostView, RangeView } from "./generated/models";
-import { getLocale, saveLocale, setLocale, t, type Locale } from "./i18n/index";
+import type { Plan, PlanOverview, PostView, RangeView } from "./generated/models";
+import { getLocale, intlTag, saveLocale, setLocale, t, type Locale } from "./i18n/index";
 import { errorMessage, warningMessage } from "./i18n/labels";
-import { bindShortcuts } from "./keyboard";
+import { bindShortcuts, type ViewKey } from "./keyboard";
 import { draftOfPost, emptyDraft, inputOfDraft, type Draft } from "./postForm";
-import { addDays, mondayOf } from "./time/week";
-import { computerZone } from "./time/zone";
-import { renderHeader } from "./views/header";
+import { Moves } from "./moves";
+import { addDays, weekDays, weekStart } from "./time/week";
+import { computerZone, localDateTime } from "./time/zone";
+import { CalendarView, firstDayOf } from "./views/calendar";
+import { renderFilterBar } from "./views/filterBar";
+import { renderHeader, renderViewSwitch, VIEWS } from "./views/header";
+import { renderLanes } from "./views/lanes";
+import { renderPlanSettings } from "./views/planSettings";
 import { renderPostPanel, type PostPanel } from "./views/postPanel";
+import type { CardContext } from "./views/postCard";
 import { Toasts } from "./views/toasts";
 import { renderWeekWarnings } from "./views/warningsPanel";
-import { renderWeek } from "./views/week";
-import { daysOfWeek, eventsOfWeek, postDay, weekWarnings } from "./weekModel";
+import { postDay, weekWarnings } from "./weekModel";
 
 interface OpenPanel {
   view: PostView | null;
   ui: PostPanel;
 }
 
+const VIEW_KEY = "cadence.view";
+/** Posts drawn in a month cell before the "+N" entry. */
+const MONTH_POSTS_PER_DAY = 3;
+
+function savedView(): ViewKey {
+  try {
+    const v = window.localStorage.getItem(VIEW_KEY);
+    return VIEWS.find((x) => x === v) ?? "week";
+  } catch {
+    return "week";
+  }
+}
+
 export class App {
+  /** The first drawn view with data was reported to the shell. */
+  private reportedReady = false;
   private plans: Plan[] = [];
   private planId: string | null = null;
+  private overview: PlanOverview | null = null;
   private today: string;
-  private monday: string;
+  private view: ViewKey = savedView();
+  /** A day of the range in view. */
+  private anchor: string;
+  /** The visible range, `[from, to)`, and its title. */
+  private from = "";
+  private to = "";
+  private title = "";
   private range: RangeView | null = null;
+  private filter: Filter = { ...NO_FILTER };
   private loadError: string | null = null;
-  private loading = false;
   private loadSeq = 0;
   private panel: OpenPanel | null = null;
+  private calendar: CalendarView | null = null;
+  private settingsOpen = false;
+  private readonly moves: Moves;
+  /** A post whose card takes the focus once the view is redrawn (keyboard moves). */
+  private focusAfter: string | null = null;
 
   private readonly headerSlot = h("div", { class: "header-slot" });
-  private readonly mainSlot = h("main", { class: "layout", id: "main" });
+  private readonly filterSlot = h("div", { class: "filter-slot" });
+  private readonly viewSlot = h("div", { class: "view-slot" });
+  private readonly sideSlot = h("aside", { class: "sidebar" });
+  private readonly mainSlot = h("main", { class: "layout", id: "main" }, this.viewSlot, this.sideSlot);
   private readonly panelSlot = h("div", { class: "panel-slot" });
   private readonly toasts = new Toasts();
 
@@ -43,68 +80,229 @@ export class App {
     today: string,
   ) {
     this.today = today;
-    this.monday = mondayOf(today);
-    root.replaceChildren(this.headerSlot, this.mainSlot, this.panelSlot, this.toasts.element);
+    this.anchor = today;
+    root.replaceChildren(this.headerSlot, this.filterSlot, this.mainSlot, this.panelSlot, this.toasts.element);
+    this.moves = new Moves(api, this.toasts, {
+      post: (id) => this.range?.posts.find((v) => v.post.id === id),
+      zone: () => this.zone,
+      refresh: () => this.refresh(),
+      focusAfter: (id) => {
+        this.focusAfter = id;
+      },
+    });
     bindShortcuts(document, {
-      prev: () => this.moveWeek(-1),
-      next: () => this.moveWeek(1),
+      prev: () => this.step(-1),
+      next: () => this.step(1),
       today: () => void this.goToday(),
       newPost: () => this.openNew(this.defaultNewDay()),
-      enabled: () => this.panel === null,
+      view: (v) => this.setView(v),
+      undo: () => void this.moves.undoLast(),
+      movePost: (days) => this.moves.moveFocused(days),
+      enabled: () => this.panel === null && !this.settingsOpen,
     });
   }
 
   /** Loads the plans, picks the default one and shows the current week. */
   async start(): Promise<void> {
-    this.render();
+    this.renderChrome();
     try {
       const [info, plans] = await Promise.all([this.api.appInfo(), this.api.listPlans()]);
       this.today = info.today;
-      this.monday = mondayOf(info.today);
+      this.anchor = info.today;
       this.plans = plans;
       this.planId = plans.find((p) => p.id === info.defaultPlanId)?.id ?? plans[0]?.id ?? null;
     } catch (e) {
       this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
-      this.render();
+      this.renderChrome();
       return;
     }
-    await this.loadWeek();
+    await this.openPlan();
   }
 
   private get plan(): Plan | null {
-    return this.range?.plan ?? this.plans.find((p) => p.id === this.planId) ?? null;
+    return this.plans.find((p) => p.id === this.planId) ?? this.range?.plan ?? null;
   }
 
-  async loadWeek(): Promise<void> {
-    const seq = ++this.loadSeq;
+  private get zone(): string {
+    return this.plan?.timezone ?? computerZone();
+  }
+
+  /** Loads the plan's channels, objectives and events (for the filters), then its view. */
+  private async openPlan(): Promise<void> {
+    this.range = null;
+    this.overview = null;
+    this.moves.clear();
     if (this.planId === null) {
-      this.range = null;
-      this.render();
+      this.unmountView();
+      this.renderChrome();
       return;
     }
-    this.loading = true;
-    this.mainSlot.setAttribute("aria-busy", "true");
+    this.filter = loadFilter(window.localStorage, this.planId);
     try {
-      const range = await this.api.rangeView(this.planId, this.monday, addDays(this.monday, 7));
-      if (seq !== this.loadSeq) return;
+      this.overview = await this.api.planOverview(this.planId);
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
+    }
+    this.mountView();
+  }
+
+  // ── Views ────────────────────────────────────────────────────────────────────────────────
+
+  private unmountView(): void {
+    this.calendar?.destroy();
+    this.calendar = null;
+    this.viewSlot.replaceChildren();
+  }
+
+  /** Builds the view in use (a FullCalendar view or the lanes) around `anchor`. */
+  private mountView(): void {
+    this.unmountView();
+    this.renderChrome();
+    if (this.planId === null || this.loadError) return;
+    if (this.view === "lanes") {
+      void this.loadLanes();
+      return;
+    }
+    const calendar = new CalendarView({
+      view: this.view,
+      locale: getLocale(),
+      zone: this.zone,
+      date: this.anchor,
+      now: () => this.now(),
+      load: (from, to) => this.loadRange(from, to),
+      card: () => this.cardContext(),
+      onDates: (from, to, title) => {
+        this.from = from;
+        this.to = to;
+        this.title = title;
+        // Leaving a month for a week view lands on today's week when today is in that month.
+        this.anchor = this.view !== "month" ? from : from <= this.today && this.today < to ? this.today : calendar.start;
+        this.renderHeader();
+      },
+      onRendered: () => {
+        this.restoreFocus();
+        if (!this.reportedReady && this.range !== null) {
+          this.reportedReady = true;
+          void this.api.uiReady().catch(() => undefined);
+        }
+      },
+      onOpen: (id) => this.openEdit(id),
+      onMore: (date) => {
+        this.anchor = date;
+        this.setView("week");
+      },
+      onNewAt: (date, time) => this.openNew(date, time),
+      onMove: (view, planned, revert) => void this.moves.move(view, planned, revert),
+      onResize: (view, minutes, revert) => void this.moves.resize(view, minutes, revert),
+    });
+    this.calendar = calendar;
+    this.viewSlot.replaceChildren(calendar.element);
+    calendar.render();
+  }
+
+  /** One core query for `[from, to)`; the calendar gets the entries the filter lets through. */
+  private async loadRange(from: string, to: string): Promise<CalendarEvent[]> {
+    const planId = this.planId;
+    if (planId === null) return [];
+    const seq = ++this.loadSeq;
+    try {
+      const range = await this.api.rangeView(planId, from, to);
+      if (seq === this.loadSeq) {
+        this.range = range;
+        this.loadError = null;
+        this.renderSide();
+        this.renderFilters();
+      }
+      return this.entries(range);
+    } catch (e) {
+      this.toasts.error(t("app.loadError", { message: errorMessage(toErrorPayload(e)) }));
+      throw e;
+    }
+  }
+
+  private entries(range: RangeView): CalendarEvent[] {
+    const zone = range.plan.timezone;
+    const posts = filterPosts(range.posts, this.filter)
+      .map((v) => postEntry(v, zone))
+      .filter((e): e is CalendarEvent => e !== null);
+    return [...range.events.map((e) => eventEntry(e, zone)), ...(this.view === "month" ? capPerDay(posts, MONTH_POSTS_PER_DAY) : posts)];
+  }
+
+  private async loadLanes(): Promise<void> {
+    const planId = this.planId;
+    if (planId === null) return;
+    this.from = weekStart(this.anchor, firstDayOf(getLocale()));
+    this.to = addDays(this.from, 7);
+    this.renderHeader();
+    const seq = ++this.loadSeq;
+    this.viewSlot.setAttribute("aria-busy", "true");
+    try {
+      const range = await this.api.rangeView(planId, this.from, this.to);
+      if (seq !== this.loadSeq || this.view !== "lanes") return;
       this.range = range;
       this.loadError = null;
     } catch (e) {
       if (seq !== this.loadSeq) return;
-      this.range = null;
-      this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
+      this.toasts.error(t("app.loadError", { message: errorMessage(toErrorPayload(e)) }));
+      return;
     } finally {
-      if (seq === this.loadSeq) {
-        this.loading = false;
-        this.mainSlot.setAttribute("aria-busy", "false");
-      }
+      if (seq === this.loadSeq) this.viewSlot.setAttribute("aria-busy", "false");
     }
-    this.render();
+    this.renderLanesView();
+    this.renderSide();
+    this.renderFilters();
   }
 
-  private moveWeek(weeks: number): void {
-    this.monday = addDays(this.monday, 7 * weeks);
-    void this.loadWeek();
+  private renderLanesView(): void {
+    const range = this.range;
+    if (!range || this.view !== "lanes") return;
+    const lanes = renderLanes({
+      ...this.cardContext(),
+      days: weekDays(this.from),
+      today: this.today,
+      posts: filterPosts(range.posts, this.filter),
+      events: range.events,
+      onNewOn: (date, channelId) => this.openNew(date, "", channelId),
+      onMoveTo: (postId, date) => this.moves.moveToDay(postId, date),
+    });
+    lanes.dataset["ready"] = "true";
+    this.viewSlot.replaceChildren(lanes);
+    this.restoreFocus();
+  }
+
+  /** Asks the core again for what is on screen. */
+  private refresh(): void {
+    if (this.calendar) this.calendar.refetch();
+    else if (this.view === "lanes") void this.loadLanes();
+  }
+
+  private setView(view: ViewKey): void {
+    if (view === this.view) return;
+    this.view = view;
+    try {
+      window.localStorage.setItem(VIEW_KEY, view);
+    } catch {
+      // Not remembered.
+    }
+    if (this.calendar && view !== "lanes") {
+      // Same calendar, another view: FullCalendar asks for the new range.
+      this.calendar.changeView(view, this.anchor);
+      this.renderFilters();
+    } else {
+      this.mountView();
+      this.renderFilters();
+    }
+  }
+
+  private step(n: number): void {
+    if (this.calendar) {
+      if (n < 0) this.calendar.prev();
+      else this.calendar.next();
+      return;
+    }
+    this.anchor = addDays(this.from || this.anchor, 7 * n);
+    void this.loadLanes();
   }
 
   private async goToday(): Promise<void> {
@@ -113,100 +311,217 @@ export class App {
     } catch {
       // Keep the day known at start.
     }
-    this.monday = mondayOf(this.today);
-    await this.loadWeek();
+    this.anchor = this.today;
+    if (this.calendar) this.calendar.goTo(this.today);
+    else void this.loadLanes();
   }
 
-  /** Today when it is in the week shown, else the week's Monday. */
-  private defaultNewDay(): string {
-    return mondayOf(this.today) === this.monday ? this.today : this.monday;
+  /** Now in the plan's zone; on the mock's fixed today, that day at the current time. */
+  private now(): string {
+    const real = localDateTime(new Date(), this.zone);
+    return real.slice(0, 10) === this.today ? real : `${this.today}T${real.slice(11)}`;
   }
+
+  /** Today when it is in the range shown, else the range's first day. */
+  private defaultNewDay(): string {
+    return this.from <= this.today && this.today < this.to ? this.today : this.from || this.today;
+  }
+
+  private cardContext(): CardContext {
+    const zone = this.zone;
+    return {
+      locale: getLocale(),
+      zone,
+      showZone: zone !== computerZone(),
+      channels: this.range?.channels ?? this.overview?.channels ?? [],
+      objectives: this.range?.objectives ?? this.overview?.objectives ?? [],
+      onOpen: (id) => this.openEdit(id),
+    };
+  }
+
+  private restoreFocus(): void {
+    const id = this.focusAfter;
+    if (!id) return;
+    const cards = this.viewSlot.querySelectorAll<HTMLElement>("[data-testid=post-card]");
+    const card = [...cards].find((c) => c.dataset["postId"] === id);
+    if (card) {
+      this.focusAfter = null;
+      card.focus();
+    }
+  }
+
+  // ── Chrome: header, filters, sidebar ────────────────────────────────────────────────────
 
   private changeLocale(locale: Locale): void {
     setLocale(locale);
     saveLocale(window.localStorage, locale);
     const draft = this.panel?.ui.readDraft();
-    this.render();
-    if (this.panel && draft) this.showPanel(this.panel.view, draft);
+    const view = this.panel?.view ?? null;
+    this.mountView();
+    if (this.panel && draft) this.showPanel(view, draft);
   }
 
-  render(): void {
+  private rangeLabel(): string {
     const locale = getLocale();
+    if (!this.from) return "";
+    if (this.view === "month") return this.title ? this.title.charAt(0).toLocaleUpperCase(intlTag(locale)) + this.title.slice(1) : "";
+    const { week, range } = weekLabelParts(this.from, addDays(this.to, -1), locale);
+    return t("week.label", { week, range });
+  }
+
+  private renderChrome(): void {
+    this.renderHeader();
+    this.renderFilters();
+    this.renderSide();
+    if (this.loadError) {
+      this.viewSlot.replaceChildren(h("div", { class: "notice error", role: "alert", "data-testid": "load-error" }, this.loadError));
+    } else if (this.planId === null) {
+      this.viewSlot.replaceChildren(h("div", { class: "notice" }, this.loadSeq === 0 && this.plans.length === 0 ? t("app.loading") : t("app.noPlan")));
+    }
+  }
+
+  private renderHeader(): void {
     const plan = this.plan;
-    const sunday = addDays(this.monday, 6);
-    const { week, range } = weekLabelParts(this.monday, sunday, locale);
     this.headerSlot.replaceChildren(
       renderHeader({
         plans: this.plans,
         planId: this.planId,
-        weekLabel: t("week.label", { week, range }),
+        weekLabel: this.rangeLabel(),
         zoneNote: plan && plan.timezone !== computerZone() ? t("header.zoneNote", { zone: plan.timezone }) : null,
-        locale,
+        locale: getLocale(),
+        view: this.view,
+        onView: (v) => this.setView(v),
         onPlan: (id) => {
           this.planId = id;
-          this.range = null;
-          void this.loadWeek();
+          void this.openPlan();
         },
-        onPrev: () => this.moveWeek(-1),
+        onPrev: () => this.step(-1),
         onToday: () => void this.goToday(),
-        onNext: () => this.moveWeek(1),
+        onNext: () => this.step(1),
         onNewPost: () => this.openNew(this.defaultNewDay()),
+        onSettings: () => this.openSettings(),
         onLocale: (l) => this.changeLocale(l),
       }),
     );
-    this.mainSlot.replaceChildren(...this.mainContent());
   }
 
-  private mainContent(): HTMLElement[] {
-    if (this.loadError) return [h("div", { class: "notice error", role: "alert", "data-testid": "load-error" }, this.loadError)];
-    if (this.planId === null && !this.loading && this.plans.length === 0 && this.range === null) {
-      return [h("div", { class: "notice" }, this.loadSeq === 0 ? t("app.loading") : t("app.noPlan"))];
+  private renderFilters(): void {
+    if (this.planId === null || !this.overview) {
+      this.filterSlot.replaceChildren();
+      return;
     }
+    const views = renderViewSwitch({ view: this.view, onView: (v) => this.setView(v) });
     const range = this.range;
-    if (!range) return [h("div", { class: "notice muted" }, t("app.loading"))];
-    const locale = getLocale();
-    const zone = range.plan.timezone;
-    const days = daysOfWeek(range, this.monday);
-    const open = (id: string) => this.openEdit(id);
-    return [
-      renderWeek({
-        locale,
-        zone,
-        showZone: zone !== computerZone(),
-        channels: range.channels,
-        objectives: range.objectives,
-        onOpen: open,
-        today: this.today,
-        days,
-        events: eventsOfWeek(range),
-        onNewOn: (date) => this.openNew(date),
+    const shown = range ? filterPosts(range.posts, this.filter).length : 0;
+    const tags = range ? tagsOf(range, intlTag(getLocale())) : [];
+    this.filterSlot.replaceChildren(
+      views,
+      renderFilterBar({
+        filter: this.filter,
+        channels: this.overview.channels,
+        objectives: this.overview.objectives,
+        events: this.overview.events,
+        tags,
+        hidden: range ? range.posts.length - shown : 0,
+        onChange: (f) => {
+          this.filter = f;
+          if (this.planId) saveFilter(window.localStorage, this.planId, f);
+          this.renderFilters();
+          if (this.view === "lanes") {
+            this.renderLanesView();
+            this.renderSide();
+          } else {
+            this.calendar?.refetch();
+          }
+        },
       }),
-      h(
-        "aside",
-        { class: "sidebar" },
-        renderWeekWarnings({ items: weekWarnings(days), channels: range.channels, locale, zone, onOpen: open }),
-        h("p", { class: "shortcuts muted" }, t("app.shortcuts")),
-      ),
-    ];
+    );
   }
 
-  private openNew(date: string): void {
-    if (!this.range) return;
-    this.showPanel(null, emptyDraft(date));
+  private renderSide(): void {
+    const range = this.range;
+    if (!range) {
+      this.sideSlot.replaceChildren();
+      return;
+    }
+    const zone = range.plan.timezone;
+    // The core returns posts in time order; date-only posts are put back on their day.
+    const posts = filterPosts(range.posts, this.filter)
+      .map((v) => ({ v, day: postDay(v, zone) ?? "" }))
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .map(({ v }) => v);
+    this.sideSlot.replaceChildren(
+      renderWeekWarnings({
+        items: weekWarnings([{ date: "", posts }]),
+        channels: range.channels,
+        locale: getLocale(),
+        zone,
+        title: t(this.view === "month" ? "weekWarnings.titleMonth" : "weekWarnings.title"),
+        onOpen: (id, field) => this.openEdit(id, field),
+      }),
+      h("p", { class: "shortcuts muted" }, t("app.shortcuts")),
+    );
   }
 
-  private openEdit(postId: string): void {
+  // ── Plan settings ───────────────────────────────────────────────────────────────────────
+
+  private openSettings(): void {
+    const plan = this.plan;
+    const overview = this.overview;
+    if (!plan || !overview) return;
+    this.settingsOpen = true;
+    const element = renderPlanSettings({
+      plan,
+      channels: overview.channels,
+      objectives: overview.objectives,
+      events: overview.events,
+      api: this.api,
+      onChanged: async () => {
+        if (this.planId) this.overview = await this.api.planOverview(this.planId);
+        this.refresh();
+        this.renderFilters();
+        const scroll = this.panelSlot.querySelector(".settings-body")?.scrollTop ?? 0;
+        this.openSettings();
+        const body = this.panelSlot.querySelector(".settings-body");
+        if (body) body.scrollTop = scroll;
+        this.toasts.success(t("toast.settingsSaved"));
+      },
+      onClose: () => {
+        this.settingsOpen = false;
+        this.panelSlot.replaceChildren();
+      },
+    });
+    this.panelSlot.replaceChildren(h("div", { class: "panel-backdrop", "aria-hidden": "true" }), element);
+    this.panelSlot.querySelector(".panel-backdrop")?.addEventListener("click", () => {
+      this.settingsOpen = false;
+      this.panelSlot.replaceChildren();
+    });
+    element.querySelector<HTMLElement>("input")?.focus();
+  }
+
+  // ── The post panel ──────────────────────────────────────────────────────────────────────
+
+  private openNew(date: string, time = "", channelId: string | null = null): void {
+    if (this.planId === null || !this.plan) return;
+    this.showPanel(null, { ...emptyDraft(date), time, channelIds: channelId ? [channelId] : [] });
+  }
+
+  private openEdit(postId: string, field?: string): void {
     const view = this.range?.posts.find((v) => v.post.id === postId);
-    if (view) this.showPanel(view, draftOfPost(view.post));
+    if (!view) return;
+    this.showPanel(view, draftOfPost(view.post));
+    if (field) this.panel?.ui.focusField(field);
   }
 
   private showPanel(view: PostView | null, draft: Draft): void {
-    const range = this.range;
-    if (!range) return;
+    const plan = this.plan;
+    if (!plan) return;
+    const ctx = this.cardContext();
     const ui = renderPostPanel({
-      plan: range.plan,
-      channels: range.channels,
-      objectives: range.objectives,
+      plan,
+      channels: ctx.channels,
+      objectives: ctx.objectives,
+      events: this.overview?.events ?? this.range?.events ?? [],
       locale: getLocale(),
       post: view?.post ?? null,
       warnings: view?.warnings ?? [],
@@ -228,13 +543,13 @@ export class App {
     this.panelSlot.replaceChildren();
     // Give the keyboard focus back to the card that opened the panel, if it is still there.
     if (!postId) return;
-    const cards = this.mainSlot.querySelectorAll<HTMLElement>("[data-testid=post-card]");
-    [...cards].find((c) => c.dataset["postId"] === postId)?.focus();
+    this.focusAfter = postId;
+    this.restoreFocus();
   }
 
   private async save(draft: Draft): Promise<void> {
     const panel = this.panel;
-    const plan = this.range?.plan;
+    const plan = this.plan;
     if (!panel || !plan) return;
     panel.ui.setBusy(true);
     try {
@@ -243,8 +558,13 @@ export class App {
       if (this.panel !== panel) return;
       this.closePanel();
       const day = postDay(saved, plan.timezone);
-      if (day !== null && mondayOf(day) !== this.monday) this.monday = mondayOf(day);
-      await this.loadWeek();
+      if (day !== null && (day < this.from || day >= this.to)) {
+        this.anchor = day;
+        if (this.calendar) this.calendar.goTo(day);
+        else void this.loadLanes();
+      } else {
+        this.refresh();
+      }
       const channels = this.range?.channels ?? [];
       const done = t(panel.view ? "toast.saved" : "toast.created");
       if (saved.warnings.length) {
@@ -268,7 +588,7 @@ export class App {
     try {
       await this.api.deletePost(id);
       this.closePanel();
-      await this.loadWeek();
+      this.refresh();
       this.toasts.success(t("toast.deleted"), { label: t("toast.restore"), run: () => void this.restore(id) });
     } catch (e) {
       panel.ui.setBusy(false);
@@ -279,7 +599,7 @@ export class App {
   private async restore(id: string): Promise<void> {
     try {
       await this.api.restorePost(id);
-      await this.loadWeek();
+      this.refresh();
       this.toasts.success(t("toast.restored"));
     } catch (e) {
       this.toasts.error(errorMessage(toErrorPayload(e)));

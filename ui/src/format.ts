@@ -1,7 +1,7 @@
 // Dates and times for people: Intl formats in the plan's zone, 24-hour clock in French.
 import type { Event } from "./generated/models";
 import { intlTag, type Locale } from "./i18n/index";
-import { isoWeek } from "./time/week";
+import { addDays, isoWeek } from "./time/week";
 import { localParts } from "./time/zone";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -50,6 +50,11 @@ export function formatDayHeading(date: string, locale: Locale): string {
   }).format(dayAsDate(date));
 }
 
+/** "lun. 23" */
+export function formatLaneDay(date: string, locale: Locale): string {
+  return formatter(locale, { weekday: "short", day: "numeric", timeZone: "UTC" }).format(dayAsDate(date));
+}
+
 /** "23 nov." */
 export function formatShortDay(date: string, locale: Locale): string {
   return formatter(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
@@ -57,10 +62,14 @@ export function formatShortDay(date: string, locale: Locale): string {
   );
 }
 
-/** The week number and the "23–29 nov. 2026" range of the week starting on `monday`. */
-export function weekLabelParts(monday: string, sunday: string, locale: Locale): { week: number; range: string } {
+/**
+ * The ISO week number and the "23–29 nov. 2026" range of the week from `first` to `last`
+ * (a Monday-to-Sunday week, or Sunday-to-Saturday in Québec: the number is the week of its
+ * middle day).
+ */
+export function weekLabelParts(first: string, last: string, locale: Locale): { week: number; range: string } {
   const f = formatter(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  return { week: isoWeek(monday).week, range: f.formatRange(dayAsDate(monday), dayAsDate(sunday)) };
+  return { week: isoWeek(addDays(first, 3)).week, range: f.formatRange(dayAsDate(first), dayAsDate(last)) };
 }
 
 /** "Toronto" for "America/Toronto", "Port of Spain" for "America/Port_of_Spain". */

@@ -65,3 +65,32 @@ describe("post form", () => {
     expect(input.status).toBe("approved");
   });
 });
+
+describe("post form: event, links and channel variants", () => {
+  it("sends the event, one link a line, and a variant only where one is typed", () => {
+    const d = {
+      ...emptyDraft("2026-11-24"),
+      channelIds: ["ig", "x"],
+      eventId: "ev1",
+      links: " https://a.example/1 \n\n https://b.example ",
+      variants: { ig: "Version Instagram 📸", x: "   " },
+    };
+    const input = inputOfDraft(d, plan, null);
+    expect(input.eventId).toBe("ev1");
+    expect(input.links).toEqual(["https://a.example/1", "https://b.example"]);
+    expect(input.channels).toEqual([
+      { channelId: "ig", variant: "Version Instagram 📸" },
+      { channelId: "x", variant: null },
+    ]);
+    expect(inputOfDraft({ ...d, eventId: "" }, plan, null).eventId).toBeNull();
+  });
+
+  it("reads them back from a post", () => {
+    const post = {
+      title: "t", body: "b", channels: [{ channelId: "ig", variant: "v" }, { channelId: "x", variant: null }], objectiveId: null,
+      customerValue: "", status: "draft", planned: null, tags: [], notes: "", eventId: "ev1", links: ["https://a.example"],
+    } as unknown as Post;
+    const d = draftOfPost(post);
+    expect(d).toMatchObject({ eventId: "ev1", links: "https://a.example", variants: { ig: "v" } });
+  });
+});

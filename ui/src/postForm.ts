@@ -17,6 +17,12 @@ export interface Draft {
   /** Comma separated. */
   tags: string;
   notes: string;
+  /** "" for no event. */
+  eventId: string;
+  /** One link a line. */
+  links: string;
+  /** Text for one channel instead of the body, by channel id ("" or absent: the body). */
+  variants: Record<string, string>;
 }
 
 export function emptyDraft(date: string): Draft {
@@ -31,6 +37,9 @@ export function emptyDraft(date: string): Draft {
     time: "",
     tags: "",
     notes: "",
+    eventId: "",
+    links: "",
+    variants: {},
   };
 }
 
@@ -48,7 +57,17 @@ export function draftOfPost(post: Post): Draft {
     time: planned?.kind === "at" ? planned.local.slice(11, 16) : "",
     tags: post.tags.join(", "),
     notes: post.notes,
+    eventId: post.eventId ?? "",
+    links: post.links.join("\n"),
+    variants: Object.fromEntries(post.channels.filter((c) => c.variant !== null).map((c) => [c.channelId, c.variant ?? ""])),
   };
+}
+
+export function splitLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
 }
 
 export function splitTags(text: string): string[] {
@@ -59,14 +78,14 @@ export function splitTags(text: string): string[] {
 }
 
 /**
- * The input to send for `draft`. Fields the form does not show (variants, links, assignee,
+ * The input to send for `draft`. Fields the form does not show (duration, assignee,
  * results…) are kept from `original`. New timed posts are planned in the plan's zone.
  */
 export function inputOfDraft(draft: Draft, plan: Plan, original: Post | null): PostInput {
-  const channels: PostChannel[] = draft.channelIds.map((channelId) => ({
-    channelId,
-    variant: original?.channels.find((c) => c.channelId === channelId)?.variant ?? null,
-  }));
+  const channels: PostChannel[] = draft.channelIds.map((channelId) => {
+    const variant = draft.variants[channelId] ?? "";
+    return { channelId, variant: variant.trim() === "" ? null : variant };
+  });
   const zone = original?.planned?.kind === "at" ? original.planned.timezone : plan.timezone;
   const planned: PostInput["planned"] =
     draft.date === ""
@@ -84,11 +103,37 @@ export function inputOfDraft(draft: Draft, plan: Plan, original: Post | null): P
     status: draft.status,
     planned,
     durationMinutes: original?.durationMinutes ?? null,
-    eventId: original?.eventId ?? null,
+    eventId: draft.eventId === "" ? null : draft.eventId,
     assignee: original?.assignee ?? "",
     tags: splitTags(draft.tags),
-    links: original?.links ?? [],
+    links: splitLines(draft.links),
     notes: draft.notes,
     results: original?.results ?? { url: null, likes: null, comments: null, shares: null },
+  };
+}
+
+/** The input that would recreate `post` as it is (the core's `input_of`). */
+export function inputOf(post: Post): PostInput {
+  return {
+    planId: post.planId,
+    title: post.title,
+    body: post.body,
+    channels: post.channels,
+    objectiveId: post.objectiveId,
+    customerValue: post.customerValue,
+    status: post.status,
+    planned:
+      post.planned === null
+        ? null
+        : post.planned.kind === "at"
+          ? { kind: "at", local: post.planned.local, timezone: post.planned.timezone }
+          : { kind: "day", date: post.planned.date },
+    durationMinutes: post.durationMinutes,
+    eventId: post.eventId,
+    assignee: post.assignee,
+    tags: post.tags,
+    links: post.links,
+    notes: post.notes,
+    results: post.results,
   };
 }

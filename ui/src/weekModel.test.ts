@@ -18,8 +18,8 @@ describe("week model", () => {
     const range = {
       plan: { timezone: "Europe/Paris" },
       posts: [
-        view("b", { kind: "at", at: "2026-11-24T15:00:00Z", timezone: "Europe/Paris", local: "" }),
-        view("a", { kind: "at", at: "2026-11-24T07:00:00Z", timezone: "Europe/Paris", local: "" }),
+        view("b", { kind: "at", at: "2026-11-24T15:00:00Z", timezone: "Europe/Paris", local: "2026-11-24T16:00:00" }),
+        view("a", { kind: "at", at: "2026-11-24T07:00:00Z", timezone: "Europe/Paris", local: "2026-11-24T08:00:00" }),
         view("allday", { kind: "day", date: "2026-11-24" }),
         view("sunday", { kind: "day", date: "2026-11-29" }, [{ code: "no_channel", field: "channels" }]),
       ],

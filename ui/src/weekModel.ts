@@ -17,7 +17,9 @@ export interface WeekWarning {
 export function postDay(view: PostView, zone: string): string | null {
   const planned = view.post.planned;
   if (planned === null) return null;
-  return planned.kind === "day" ? planned.date : localParts(new Date(planned.at), zone).date;
+  if (planned.kind === "day") return planned.date;
+  // The core gives the wall clock in the post's own zone: no zone maths when it is `zone`.
+  return planned.timezone === zone ? planned.local.slice(0, 10) : localParts(new Date(planned.at), zone).date;
 }
 
 /** All-day posts first, then timed posts by instant, then by title. */

@@ -3,7 +3,7 @@
 import type { Messages } from "./messages";
 
 export const frCA: Partial<Messages> = {
-  "app.shortcuts": "Raccourcis : ← → semaine précédente ou suivante, T aujourd’hui, N nouvelle publication",
+  "app.shortcuts": "Raccourcis : ← → période précédente ou suivante, T aujourd’hui, N nouvelle publication, 1–4 vues, Alt+← → déplacer la publication choisie d’un jour, Ctrl+Z annuler",
   "header.newPost": "+ Nouvelle publication",
   "week.weekend": "Fin de semaine",
   "day.add": "Ajouter une publication le {day}",
@@ -21,4 +21,10 @@ export const frCA: Partial<Messages> = {
   "status.scheduled": "Planifiée",
   "status.published": "Publiée",
   "status.cancelled": "Annulée",
+  "lanes.target": "{count} publication(s) cette semaine pour un objectif de {target}",
+  "filter.allTags": "Tous les mots-clics",
+  "toast.moved": "« {title} » déplacée.",
+  "calendar.noPosts": "Rien de prévu pour cette période",
+  "calendar.moreOn": "{count} autres publications ce jour-là : voir la semaine",
+  "field.weeklyTarget": "Publications par semaine",
 };

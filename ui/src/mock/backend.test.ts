@@ -177,3 +177,44 @@ describe("mock backend: validation like the core", () => {
     await expect(api.listPlans()).rejects.toEqual({ code: "unexpected", message: "command nope not found" });
   });
 });
+
+describe("mock backend: plans, objectives, channels, events, trash", () => {
+  it("creates, updates, lists and deletes each kind with the core's codes", async () => {
+    const { api } = setup();
+    const plan = await api.createPlan({ name: "Érablière", timezone: "America/Toronto", locale: "fr-CA" });
+    await expect(api.createPlan({ name: "X", timezone: "Mars/Olympus", locale: "fr" })).rejects.toMatchObject({ code: "unknown_zone", field: "timezone" });
+    expect((await api.updatePlan(plan.id, { name: "Érablière du Rang", timezone: "America/Toronto", locale: "fr-CA" })).revision).toBe(2);
+
+    const objective = await api.createObjective({
+      planId: plan.id, kind: "sales", title: "Temps des sucres", target: "", startDate: "2027-03-01", endDate: "2027-04-30", color: "#aa5500", targetShare: 40,
+    });
+    await expect(
+      api.updateObjective(objective.id, { ...objective, endDate: "2027-02-01" }),
+    ).rejects.toMatchObject({ code: "end_before_start", field: "endDate" });
+    expect(await api.listObjectives(plan.id)).toHaveLength(1);
+
+    const channel = await api.createChannel({ planId: plan.id, platform: "x", name: "X", charLimit: null, weeklyTarget: null, color: "#000000" });
+    expect(channel).toMatchObject({ charLimit: 280, weeklyTarget: 5 });
+    await expect(api.updateChannel(channel.id, { planId: plan.id, platform: "x", name: "X", charLimit: null, weeklyTarget: null, color: "noir" })).rejects.toMatchObject({
+      code: "invalid",
+      field: "color",
+    });
+
+    const event = await api.createEvent({ planId: plan.id, kind: "open_day", title: "Portes ouvertes", description: "", location: "", when: { kind: "allDay", start: "2027-03-20", end: "2027-03-20" } });
+    await api.deleteEvent(event.id);
+    expect(await api.listEvents(plan.id)).toHaveLength(0);
+    await api.restoreEvent(event.id);
+    expect(await api.listEvents(plan.id)).toHaveLength(1);
+
+    const post = await api.createPost(input({ planId: plan.id, channels: [{ channelId: channel.id, variant: null }], objectiveId: objective.id, planned: null }));
+    await api.deletePost(post.post.id);
+    expect((await api.trash(plan.id)).map((p) => p.id)).toEqual([post.post.id]);
+
+    await api.deleteChannel(channel.id);
+    expect(await api.listChannels(plan.id)).toHaveLength(0);
+    await api.deletePlan(plan.id);
+    expect((await api.listPlans()).some((p) => p.id === plan.id)).toBe(false);
+    await api.restorePlan(plan.id);
+    expect((await api.listPlans()).some((p) => p.id === plan.id)).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import type {
   Event,
   Objective,
   Plan,
+  PlanInput,
   Planned,
   PlannedInput,
   Post,
@@ -14,22 +15,31 @@ import type {
   PostInput,
   PostView,
   RangeView,
+  Warning,
 } from "../generated/models";
 import { STATUSES } from "../i18n/labels";
+import { inputOf } from "../postForm";
 import { addDays, isDate } from "../time/week";
 import { computerZone, isKnownZone, localDateTime, localParts, zonedToUtc } from "../time/zone";
 import { fail, LIMITS, links, optional, required, tags, text, url } from "./checks";
+import { buildChannel, buildEvent, buildObjective, buildPlan } from "./planning";
 import { warnings } from "./rules";
 import { SAMPLE_PLAN_ID, sampleData } from "./sample";
+
+export { inputOf };
 
 export interface MockOptions {
   /** "YYYY-MM-DD"; default: today in the computer's zone. */
   today?: string | undefined;
   /** Start with no plan at all. */
   empty?: boolean;
+  /** So many more sample posts over the weeks around today (page tests of big months). */
+  extraPosts?: number;
 }
 
 type Args = Record<string, unknown>;
+type Meta = Pick<Plan, "createdAt" | "updatedAt" | "revision" | "deletedAt">;
+type Row = Meta & { id: string; planId?: string };
 
 export class MockBackend implements Transport {
   readonly today: string;
@@ -50,6 +60,22 @@ export class MockBackend implements Transport {
     this.objectives = seed.objectives;
     this.events = seed.events;
     for (const input of seed.posts) this.createPost(input);
+    const extra = options.extraPosts ?? 0;
+    const statuses = ["idea", "draft", "in_review", "approved", "scheduled"] as const;
+    const first = addDays(this.today, -Number(this.today.slice(8, 10)) + 1);
+    for (let i = 0; i < extra; i++) {
+      const base = seed.posts[i % seed.posts.length];
+      if (!base) break;
+      const day = addDays(first, i % 31);
+      const hour = String(8 + (i % 11)).padStart(2, "0");
+      this.createPost({
+        ...base,
+        title: `Post ${i + 1} · ${base.title}`,
+        status: statuses[i % statuses.length] ?? "draft",
+        channels: [seed.channels[i % seed.channels.length]].filter((c) => c !== undefined).map((c) => ({ channelId: c.id, variant: null })),
+        planned: i % 5 === 0 ? { kind: "day", date: day } : { kind: "at", local: `${day}T${hour}:${i % 2 ? "30" : "00"}:00`, timezone: seed.plans[0]?.timezone ?? "Europe/Paris" },
+      });
+    }
   }
 
   invoke<C extends CommandName>(command: C, args: Commands[C]["args"]): Promise<Commands[C]["result"]> {
@@ -68,6 +94,8 @@ export class MockBackend implements Transport {
     switch (command) {
       case "app_info":
         return this.appInfo();
+      case "ui_ready":
+        return null;
       case "list_plans":
         return this.plans.filter((p) => p.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name));
       case "plan_overview": {
@@ -94,9 +122,79 @@ export class MockBackend implements Transport {
           .map((p) => this.view(p))
           .filter((v) => v.warnings.length > 0);
       }
+      case "trash": {
+        const plan = this.livePlan(args["planId"]);
+        return this.posts.filter((p) => p.planId === plan.id && p.deletedAt !== null);
+      }
+      case "create_plan":
+        return this.store(this.plans, (id, meta) => buildPlan(args["input"] as Partial<PlanInput>, id ?? this.newId("plan"), meta));
+      case "update_plan":
+        return this.store(this.plans, (id, meta) => buildPlan(args["input"] as Partial<PlanInput>, this.livePlan(id).id, meta), args["id"]);
+      case "delete_plan":
+      case "restore_plan":
+        return this.trashRow(this.plans, args["id"], command === "delete_plan");
+      case "list_objectives":
+        return this.planParts(this.livePlan(args["planId"]).id).objectives;
+      case "create_objective":
+      case "update_objective":
+        return this.store(this.objectives, (id, meta) => buildObjective(this.ofLivePlan(args["input"]), id ?? this.newId("objective"), meta), args["id"]);
+      case "delete_objective":
+        return this.trashRow(this.objectives, args["id"], true);
+      case "list_channels":
+        return this.planParts(this.livePlan(args["planId"]).id).channels;
+      case "create_channel":
+      case "update_channel":
+        return this.store(this.channels, (id, meta) => buildChannel(this.ofLivePlan(args["input"]), id ?? this.newId("channel"), meta), args["id"]);
+      case "delete_channel":
+        return this.trashRow(this.channels, args["id"], true);
+      case "list_events":
+        return this.liveEvents(this.livePlan(args["planId"]).id);
+      case "create_event":
+      case "update_event":
+        return this.store(this.events, (id, meta) => buildEvent(this.ofLivePlan(args["input"]), id ?? this.newId("event"), meta), args["id"]);
+      case "delete_event":
+      case "restore_event":
+        return this.trashRow(this.events, args["id"], command === "delete_event");
       default:
         throw `command ${command} not found`;
     }
+  }
+
+  /** The input, once its plan is known to exist. */
+  private ofLivePlan<T extends { planId: string }>(input: unknown): Partial<T> {
+    const i = (input ?? {}) as Partial<T>;
+    this.livePlan(i.planId);
+    return i;
+  }
+
+  /** Creates (no `id`) or replaces the live row `id` with what `build` makes of it. */
+  private store<T extends Row>(rows: T[], build: (id: string | undefined, meta: Meta) => T, id?: unknown): T {
+    this.planningVersion += 1;
+    const now = this.now();
+    if (id === undefined) {
+      const row = build(undefined, { createdAt: now, updatedAt: now, revision: 1, deletedAt: null });
+      rows.push(row);
+      return row;
+    }
+    const old = rows.find((r) => r.id === id && r.deletedAt === null);
+    if (!old) throw fail("not_found", `nothing with id ${String(id)}`);
+    const row = build(old.id, { createdAt: old.createdAt, updatedAt: now, revision: old.revision + 1, deletedAt: null });
+    if (row.planId !== undefined && old.planId !== undefined && row.planId !== old.planId) {
+      throw fail("foreign_plan", "planId: it belongs to another plan", "planId");
+    }
+    rows[rows.indexOf(old)] = row;
+    return row;
+  }
+
+  private trashRow<T extends Row>(rows: T[], id: unknown, trash: boolean): T {
+    this.planningVersion += 1;
+    const row = rows.find((r) => r.id === id);
+    if (!row || (trash && row.deletedAt !== null)) throw fail("not_found", `nothing with id ${String(id)}`);
+    if ((row.deletedAt !== null) === trash) return row;
+    row.deletedAt = trash ? this.now() : null;
+    row.updatedAt = this.now();
+    row.revision += 1;
+    return row;
   }
 
   private now(): string {
@@ -109,7 +207,7 @@ export class MockBackend implements Transport {
 
   private appInfo(): AppInfo {
     const first = this.plans.find((p) => p.id === SAMPLE_PLAN_ID && p.deletedAt === null) ?? this.plans.find((p) => p.deletedAt === null);
-    return { version: "0.0.0-mock", dbPath: ":memory:", defaultPlanId: first?.id ?? null, today: this.today };
+    return { version: "0.0.0-mock", dbPath: ":memory:", defaultPlanId: first?.id ?? null, today: this.today, systemLocale: null };
   }
 
   private livePlan(id: unknown): Plan {
@@ -139,9 +237,32 @@ export class MockBackend implements Transport {
     return this.posts.filter((p) => p.planId === planId && p.deletedAt === null);
   }
 
+  /**
+   * Warnings depend on the post and on its plan's channels and objectives: they are kept per
+   * post object (a new object on every update) until a channel or an objective changes, so a
+   * range of a thousand posts does not count a thousand texts again.
+   */
+  private readonly warningCache = new WeakMap<Post, { version: number; warnings: Warning[] }>();
+  private planningVersion = 0;
+
   private view(post: Post): PostView {
+    const cached = this.warningCache.get(post);
+    if (cached && cached.version === this.planningVersion) return { post, warnings: cached.warnings };
     const { channels, objectives } = this.planParts(post.planId);
-    return { post, warnings: warnings(post, channels, objectives) };
+    const computed = warnings(post, channels, objectives);
+    this.warningCache.set(post, { version: this.planningVersion, warnings: computed });
+    return { post, warnings: computed };
+  }
+
+  /** The day of a post in a zone, kept per post object (instants do not move). */
+  private readonly dayCache = new WeakMap<Post, { zone: string; day: string | null }>();
+
+  private dayIn(p: Post, zone: string): string | null {
+    const cached = this.dayCache.get(p);
+    if (cached && cached.zone === zone) return cached.day;
+    const day = p.planned === null ? null : p.planned.kind === "at" ? localParts(new Date(p.planned.at), zone).date : p.planned.date;
+    this.dayCache.set(p, { zone, day });
+    return day;
   }
 
   private rangeView(planId: unknown, from: unknown, to: unknown): RangeView {
@@ -150,8 +271,7 @@ export class MockBackend implements Transport {
     if (to < from) throw fail("end_before_start", "to: the end is before the start", "to");
     if (to > addDays(from, 366 * 2)) throw fail("invalid", "to: a range is at most two years", "to");
     const plan = this.livePlan(planId);
-    const dayIn = (p: Post) =>
-      p.planned === null ? null : p.planned.kind === "at" ? localParts(new Date(p.planned.at), plan.timezone).date : p.planned.date;
+    const dayIn = (p: Post) => this.dayIn(p, plan.timezone);
     const posts = this.livePosts(plan.id)
       .filter((p) => {
         const day = dayIn(p);
@@ -311,30 +431,4 @@ function plannedOf(input: PlannedInput | null): Planned | null {
 function sortKey(p: Post): string {
   if (p.planned === null) return "~";
   return p.planned.kind === "at" ? `${p.planned.at}` : `${p.planned.date}`;
-}
-
-/** The input that would recreate `post` as it is (the core's `input_of`). */
-export function inputOf(post: Post): PostInput {
-  return {
-    planId: post.planId,
-    title: post.title,
-    body: post.body,
-    channels: post.channels,
-    objectiveId: post.objectiveId,
-    customerValue: post.customerValue,
-    status: post.status,
-    planned:
-      post.planned === null
-        ? null
-        : post.planned.kind === "at"
-          ? { kind: "at", local: post.planned.local, timezone: post.planned.timezone }
-          : { kind: "day", date: post.planned.date },
-    durationMinutes: post.durationMinutes,
-    eventId: post.eventId,
-    assignee: post.assignee,
-    tags: post.tags,
-    links: post.links,
-    notes: post.notes,
-    results: post.results,
-  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isDate, isoWeek, isWeekend, mondayOf, weekDays, weekRange } from "./week";
+import { addDays, isDate, isoWeek, isWeekend, mondayOf, weekDays, weekRange, weekStart } from "./week";
 
 describe("mondayOf", () => {
   it("gives the Monday of any day of the week", () => {
@@ -71,5 +71,15 @@ describe("day arithmetic", () => {
     expect(isWeekend("2026-11-28")).toBe(true);
     expect(isWeekend("2026-11-29")).toBe(true);
     expect(isWeekend("2026-11-27")).toBe(false);
+  });
+});
+
+describe("weekStart", () => {
+  it("starts weeks on Monday (France) or Sunday (Québec)", () => {
+    expect(weekStart("2026-11-25", 1)).toBe("2026-11-23");
+    expect(weekStart("2026-11-29", 1)).toBe("2026-11-23");
+    expect(weekStart("2026-11-25", 0)).toBe("2026-11-22");
+    expect(weekStart("2026-11-22", 0)).toBe("2026-11-22");
+    expect(weekStart("2027-01-01", 1)).toBe("2026-12-28");
   });
 });

@@ -68,3 +68,9 @@ export function isoWeek(date: string): { year: number; week: number } {
 export function isWeekend(date: string): boolean {
   return weekdayIndex(date) >= 5;
 }
+
+/** The first day of the week containing `date`, weeks starting on `firstDay` (0 Sunday, 1 Monday). */
+export function weekStart(date: string, firstDay: number): string {
+  const jsDay = (weekdayIndex(date) + 1) % 7;
+  return addDays(date, -((jsDay - firstDay + 7) % 7));
+}

@@ -37,9 +37,13 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
-/** The zone of the computer running the app. */
+let known: { zone: string; at: number } | null = null;
+
+/** The zone of the computer running the app (asked again at most once a minute: it is slow). */
 export function computerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const now = Date.now();
+  if (known === null || now - known.at > 60_000) known = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, at: now };
+  return known.zone;
 }
 
 /** Wall-clock "YYYY-MM-DDTHH:MM:SS" of an instant in `zone`. */

@@ -2,6 +2,9 @@
 import type { Plan } from "../generated/models";
 import { h } from "../dom";
 import { LOCALES, t, type Locale } from "../i18n/index";
+import type { ViewKey } from "../keyboard";
+
+export const VIEWS: readonly ViewKey[] = ["week", "month", "agenda", "lanes"];
 
 export interface HeaderProps {
   plans: readonly Plan[];
@@ -9,11 +12,14 @@ export interface HeaderProps {
   weekLabel: string;
   zoneNote: string | null;
   locale: Locale;
+  view: ViewKey;
+  onView(view: ViewKey): void;
   onPlan(planId: string): void;
   onPrev(): void;
   onToday(): void;
   onNext(): void;
   onNewPost(): void;
+  onSettings(): void;
   onLocale(locale: Locale): void;
 }
 
@@ -43,6 +49,9 @@ export function renderHeader(p: HeaderProps): HTMLElement {
   const newPost = h("button", { type: "button", class: "btn primary", "data-testid": "new-post" }, t("header.newPost"));
   newPost.addEventListener("click", p.onNewPost);
   newPost.disabled = p.planId === null;
+  const settings = h("button", { type: "button", class: "btn", "data-testid": "plan-settings", title: t("settings.open"), "aria-label": t("settings.open") }, "⚙");
+  settings.addEventListener("click", p.onSettings);
+  settings.disabled = p.planId === null;
 
   return h(
     "header",
@@ -52,9 +61,9 @@ export function renderHeader(p: HeaderProps): HTMLElement {
     h(
       "nav",
       { class: "week-nav", "aria-label": t("header.weekNav") },
-      navButton("prev-week", t("header.prevWeek"), "‹", p.onPrev),
+      navButton("prev-week", t(p.view === "month" ? "header.prevMonth" : "header.prevWeek"), "‹", p.onPrev),
       navButton("today", t("header.today"), t("header.today"), p.onToday, "btn"),
-      navButton("next-week", t("header.nextWeek"), "›", p.onNext),
+      navButton("next-week", t(p.view === "month" ? "header.nextMonth" : "header.nextWeek"), "›", p.onNext),
     ),
     h(
       "div",
@@ -62,6 +71,27 @@ export function renderHeader(p: HeaderProps): HTMLElement {
       h("h1", { "data-testid": "week-label", "aria-live": "polite" }, p.weekLabel),
       p.zoneNote ? h("span", { class: "zone-note", "data-testid": "zone-note" }, p.zoneNote) : null,
     ),
-    h("div", { class: "topbar-actions" }, newPost, langSelect),
+    h("div", { class: "topbar-actions" }, newPost, settings, langSelect),
   );
+}
+
+/** The view buttons: week, month, agenda, channel lanes (keys 1 to 4). */
+export function renderViewSwitch(p: Pick<HeaderProps, "view" | "onView">): HTMLElement {
+  const group = h("div", { class: "view-switch", role: "group", "aria-label": t("view.label"), "data-testid": "view-switch" });
+  VIEWS.forEach((view, i) => {
+    const b = h(
+      "button",
+      {
+        type: "button",
+        class: `btn seg${view === p.view ? " active" : ""}`,
+        "data-testid": `view-${view}`,
+        "aria-pressed": view === p.view ? "true" : "false",
+        title: `${t(`view.${view}`)} (${i + 1})`,
+      },
+      t(`view.${view}`),
+    );
+    b.addEventListener("click", () => p.onView(view));
+    group.append(b);
+  });
+  return group;
 }

@@ -1,6 +1,6 @@
 // The side panel that creates or edits a post. It keeps what was typed when saving fails
 // and shows the core's error next to the field it names.
-import type { Channel, ErrorPayload, Objective, Plan, Post, Warning } from "../generated/models";
+import type { Channel, ErrorPayload, Event, Objective, Plan, Post, Warning } from "../generated/models";
 import { h } from "../dom";
 import { zoneCity } from "../format";
 import { graphemeCount } from "../graphemes";
@@ -13,6 +13,8 @@ export interface PanelProps {
   plan: Plan;
   channels: readonly Channel[];
   objectives: readonly Objective[];
+  /** The plan's events, to tie a post to one. */
+  events?: readonly Event[];
   locale: Locale;
   /** The post being edited; null for a new one. */
   post: Post | null;
@@ -31,6 +33,8 @@ export interface PostPanel {
   showError(error: ErrorPayload): void;
   setBusy(busy: boolean): void;
   focusFirst(): void;
+  /** Puts the cursor in the control of a field the core named (e.g. a warning's field). */
+  focusField(field: string): void;
 }
 
 /** Which row of the form shows an error about a field of the core. */
@@ -47,6 +51,8 @@ const ROW_OF_FIELD: Record<string, string> = {
   durationMinutes: "planned",
   tags: "tags",
   notes: "notes",
+  eventId: "eventId",
+  links: "links",
 };
 
 export function rowOfField(field: string | undefined): string | null {
@@ -130,6 +136,21 @@ export function renderPostPanel(p: PanelProps): PostPanel {
     ),
   );
 
+  const eventSelect = h("select", { id: id("eventId"), name: "eventId" }, h("option", { value: "" }, t("field.noEvent")));
+  for (const e of p.events ?? []) eventSelect.append(h("option", { value: e.id }, e.title));
+  eventSelect.value = (p.events ?? []).some((e) => e.id === d.eventId) ? d.eventId : "";
+  const links = h("textarea", { id: id("links"), name: "links", rows: 2, placeholder: "https://" });
+  links.value = d.links;
+
+  // One optional text per channel, shown for the channels ticked.
+  const variantsBox = h("div", { class: "variants" });
+  const variantInputs = new Map<string, HTMLTextAreaElement>();
+  for (const c of p.channels) {
+    const area = h("textarea", { id: id(`variant-${c.id}`), name: "variant", rows: 2, "data-channel-id": c.id, placeholder: t("field.variantHint") });
+    area.value = d.variants[c.id] ?? "";
+    variantInputs.set(c.id, area);
+  }
+
   const tags = h("input", { id: id("tags"), name: "tags", type: "text", autocomplete: "off" });
   tags.value = d.tags;
   const notes = h("textarea", { id: id("notes"), name: "notes", rows: 3 });
@@ -148,10 +169,13 @@ export function renderPostPanel(p: PanelProps): PostPanel {
     row("title", "field.title", title),
     row("body", "field.body", body, counters),
     channelsSet,
+    variantsBox,
     h("div", { class: "two-cols" }, row("objectiveId", "field.objectiveId", objective), row("status", "field.status", status)),
     row("customerValue", "field.customerValue", customerValue),
     plannedRow,
+    row("eventId", "field.eventId", eventSelect),
     row("tags", "field.tags", tags),
+    row("links", "field.links", links),
     row("notes", "field.notes", notes),
     p.warnings.length
       ? h(
@@ -173,8 +197,23 @@ export function renderPostPanel(p: PanelProps): PostPanel {
   );
 
   const variantOf = (channelId: string) => {
-    const v = p.post?.channels.find((c) => c.channelId === channelId)?.variant;
+    const v = variantInputs.get(channelId)?.value;
     return v && v.trim() !== "" ? v : null;
+  };
+  const updateVariants = () => {
+    variantsBox.replaceChildren(
+      ...channelBoxes
+        .filter((b) => b.box.checked)
+        .map(({ channel }) => {
+          const area = variantInputs.get(channel.id);
+          return h(
+            "div",
+            { class: "field field-variant", "data-row": "variant", "data-channel-id": channel.id },
+            h("label", { for: area?.id ?? "" }, dot(channel.color), ` ${t("field.variantFor", { channel: channel.name })}`),
+            area ?? null,
+          );
+        }),
+    );
   };
   const updateCounters = () => {
     counters.replaceChildren();
@@ -205,7 +244,14 @@ export function renderPostPanel(p: PanelProps): PostPanel {
     }
   };
   body.addEventListener("input", updateCounters);
-  for (const { box } of channelBoxes) box.addEventListener("change", updateCounters);
+  for (const area of variantInputs.values()) area.addEventListener("input", updateCounters);
+  for (const { box } of channelBoxes) {
+    box.addEventListener("change", () => {
+      updateVariants();
+      updateCounters();
+    });
+  }
+  updateVariants();
   updateCounters();
 
   const readDraft = (): Draft => ({
@@ -219,6 +265,9 @@ export function renderPostPanel(p: PanelProps): PostPanel {
     time: time.value,
     tags: tags.value,
     notes: notes.value,
+    eventId: eventSelect.value,
+    links: links.value,
+    variants: Object.fromEntries([...variantInputs].map(([cid, area]) => [cid, area.value])),
   });
 
   const clearErrors = () => {
@@ -273,6 +322,14 @@ export function renderPostPanel(p: PanelProps): PostPanel {
     },
     focusFirst() {
       title.focus();
+    },
+    focusField(field) {
+      const rowName = rowOfField(field);
+      const target = rowName ? form.querySelector<HTMLElement>(`[data-row="${rowName}"]`) : null;
+      const control = target?.querySelector<HTMLElement>("input, textarea, select");
+      if (!control) return title.focus();
+      control.focus();
+      target?.scrollIntoView?.({ block: "nearest" });
     },
   };
 }

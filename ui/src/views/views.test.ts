@@ -122,6 +122,34 @@ describe("post panel", () => {
   });
 });
 
+describe("post panel: channel variants", () => {
+  it("counts a channel's variant instead of the body, live", () => {
+    const panel = renderPostPanel({
+      plan: { id: "p", timezone: "Europe/Paris" } as never,
+      channels: [instagram],
+      objectives: [],
+      locale: "fr",
+      post: null,
+      warnings: [],
+      draft: { ...emptyDraft("2026-11-24"), body: "Un texte bien trop long", channelIds: ["ch-ig"] },
+      computerZone: "Europe/Paris",
+      onSave: () => {},
+      onDelete: () => {},
+      onClose: () => {},
+    });
+    document.body.append(panel.element);
+    const counter = () => panel.element.querySelector<HTMLElement>("[data-testid=char-counter]");
+    expect(counter()?.dataset["over"]).toBe("true");
+    const variant = panel.element.querySelector<HTMLTextAreaElement>("textarea[name=variant][data-channel-id=ch-ig]");
+    if (!variant) throw new Error("no variant for the ticked channel");
+    variant.value = "Court";
+    variant.dispatchEvent(new Event("input"));
+    expect(counter()?.dataset["count"]).toBe("5");
+    expect(counter()?.dataset["over"]).toBe("false");
+    expect(panel.readDraft().variants["ch-ig"]).toBe("Court");
+  });
+});
+
 describe("keyboard", () => {
   it("moves weeks, but not while typing in a field", () => {
     const calls: string[] = [];
@@ -145,17 +173,24 @@ describe("keyboard", () => {
 });
 
 describe("app on the mock backend", () => {
-  async function start() {
+  async function start(view?: string) {
+    window.localStorage.clear();
+    if (view) window.localStorage.setItem("cadence.view", view);
     const root = document.createElement("div");
     document.body.append(root);
-    const app = new App(root, makeApi(new MockBackend({ today: "2026-11-25" })), "2026-11-25");
+    const api = makeApi(new MockBackend({ today: "2026-11-25" }));
+    const app = new App(root, api, "2026-11-25");
     await app.start();
     await flush();
-    return root;
+    await flush();
+    return { root, api };
   }
+  const key = (init: KeyboardEventInit) => document.body.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, ...init }));
+  const cardDates = (root: HTMLElement) =>
+    [...root.querySelectorAll<HTMLElement>("[data-testid=lane-cell]")].filter((c) => c.querySelector("[data-post-id]")).length;
 
-  it("opens on the current week with seven days, events and warnings", async () => {
-    const root = await start();
+  it("opens on the current week: seven days, events and warnings (channel lanes)", async () => {
+    const { root } = await start("lanes");
     const days = [...root.querySelectorAll<HTMLElement>("[data-testid=day]")];
     expect(days.map((d) => d.dataset["date"])).toEqual([
       "2026-11-23",
@@ -170,27 +205,102 @@ describe("app on the mock backend", () => {
       "Semaine 48 · 23–29 nov. 2026",
     );
     expect(days[2]?.classList.contains("today")).toBe(true);
-    expect(days[0]?.querySelector(".day-title")?.textContent).toBe("lundi 23 novembre");
+    expect(days[0]?.textContent).toBe("lun. 23");
     expect(root.querySelectorAll("[data-testid=event-banner]")).toHaveLength(1);
-    expect(root.querySelectorAll("[data-testid=week-warnings] .week-warning").length).toBe(
-      root.querySelectorAll("[data-testid=post-card] [data-testid=warning]").length,
-    );
+    expect(root.querySelectorAll("[data-testid=lane]")).toHaveLength(4);
+    expect(cardDates(root)).toBeGreaterThan(3);
+    // A post in two channels shows in both lanes; the warnings list counts each post once.
+    const warned = new Set([...root.querySelectorAll<HTMLElement>("[data-testid=post-card]")].filter((c) => c.querySelector("[data-testid=warning]")).map((c) => c.dataset["postId"]));
+    const listed = new Set([...root.querySelectorAll<HTMLElement>("[data-testid=week-warnings] .week-warning")].map((b) => b.dataset["postId"]));
+    expect(listed).toEqual(warned);
+  });
+
+  it("shows the week in FullCalendar with the posts as cards", async () => {
+    const { root } = await start();
+    expect(root.querySelector("[data-testid=calendar]")?.getAttribute("data-view")).toBe("week");
+    const cards = root.querySelectorAll("[data-testid=calendar] [data-testid=post-card] [data-testid=post-title]");
+    expect(cards.length).toBeGreaterThan(5);
+    expect(root.querySelectorAll("[data-testid=calendar] [data-testid=event-banner]").length).toBe(1);
   });
 
   it("moves to the next week and back with the keyboard", async () => {
-    const root = await start();
-    document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+    const { root } = await start("lanes");
+    key({ key: "ArrowRight" });
     await flush();
     expect(root.querySelector("[data-testid=day]")?.getAttribute("data-date")).toBe("2026-11-30");
-    expect(root.querySelectorAll("[data-testid=day-empty], .day-empty").length).toBeGreaterThan(0);
-    (root.querySelector("[data-testid=today]") as HTMLButtonElement).click();
+    key({ key: "t" });
     await flush();
     await flush();
     expect(root.querySelector("[data-testid=day]")?.getAttribute("data-date")).toBe("2026-11-23");
+    key({ key: "2" });
+    await flush();
+    expect(root.querySelector("[data-testid=calendar]")?.getAttribute("data-view")).toBe("month");
+    expect(window.localStorage.getItem("cadence.view")).toBe("month");
+  });
+
+  it("moves the focused post a day with Alt+→, and Ctrl+Z puts it back through the core", async () => {
+    const { root, api } = await start("lanes");
+    const card = root.querySelector<HTMLElement>("[data-testid=lane-cell][data-date='2026-11-23'] [data-testid=post-card]");
+    const id = card?.dataset["postId"];
+    if (!card || !id) throw new Error("no card on Monday");
+    const before = (await api.rangeView("sample-plan", "2026-11-23", "2026-11-30")).posts.find((v) => v.post.id === id)?.post.planned;
+    card.focus();
+    key({ key: "ArrowRight", altKey: true });
+    await flush();
+    await flush();
+    const moved = (await api.rangeView("sample-plan", "2026-11-23", "2026-11-30")).posts.find((v) => v.post.id === id)?.post.planned;
+    expect(moved?.kind === "at" ? moved.local.slice(0, 10) : moved?.kind === "day" ? moved.date : null).toBe("2026-11-24");
+    expect(document.activeElement?.getAttribute("data-post-id")).toBe(id);
+    key({ key: "z", ctrlKey: true });
+    await flush();
+    await flush();
+    const back = (await api.rangeView("sample-plan", "2026-11-23", "2026-11-30")).posts.find((v) => v.post.id === id)?.post.planned;
+    expect(back).toEqual(before);
+  });
+
+  it("filters by channel, and remembers the filter for the plan", async () => {
+    const { root } = await start("lanes");
+    const all = root.querySelectorAll("[data-testid=post-card]").length;
+    const select = root.querySelector<HTMLSelectElement>("[data-testid=filter-channelId]");
+    if (!select) throw new Error("no channel filter");
+    select.value = select.options[1]?.value ?? "";
+    select.dispatchEvent(new Event("change"));
+    const shown = root.querySelectorAll("[data-testid=post-card]").length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(all);
+    expect(root.querySelectorAll("[data-testid=lane]")).toHaveLength(4);
+    expect(JSON.parse(window.localStorage.getItem("cadence.filters") ?? "{}")["sample-plan"].channelId).toBe(select.value);
+  });
+
+  it("opens the post from the warnings list with the cursor in the field to fix", async () => {
+    const { root } = await start("lanes");
+    const item = [...root.querySelectorAll<HTMLElement>(".week-warning")].find((b) => b.dataset["code"] === "no_customer_value");
+    item?.click();
+    expect(root.querySelector("[data-testid=post-panel]")).not.toBeNull();
+    expect((document.activeElement as HTMLInputElement | null)?.name).toBe("customerValue");
+  });
+
+  it("adds a channel from the plan settings, showing the core's error next to the field first", async () => {
+    const { root } = await start("lanes");
+    (root.querySelector("[data-testid=plan-settings]") as HTMLButtonElement).click();
+    const panel = () => root.querySelector<HTMLElement>("[data-testid=settings-panel]");
+    const addRow = () => [...(panel()?.querySelectorAll<HTMLFormElement>("[data-testid=channel-row]") ?? [])].find((f) => f.dataset["id"] === "");
+    addRow()?.querySelector<HTMLButtonElement>("[data-testid=save-channel]")?.click();
+    await flush();
+    expect(addRow()?.querySelector("[data-testid=field-error]")?.getAttribute("data-field")).toBe("name");
+    const name = addRow()?.querySelector<HTMLInputElement>("[name=name]");
+    if (!name) throw new Error("no name field");
+    name.value = "Threads @troisepis";
+    addRow()?.querySelector<HTMLButtonElement>("[data-testid=save-channel]")?.click();
+    await flush();
+    await flush();
+    await flush();
+    expect(panel()?.querySelectorAll("[data-testid=channel-row]")).toHaveLength(6);
+    expect(root.querySelectorAll("[data-testid=lane]")).toHaveLength(5);
   });
 
   it("keeps the panel open with the error when saving fails, and closes it after a save", async () => {
-    const root = await start();
+    const { root } = await start("lanes");
     (root.querySelector("[data-testid=new-post]") as HTMLButtonElement).click();
     const panel = () => root.querySelector<HTMLElement>("[data-testid=post-panel]");
     expect(panel()).not.toBeNull();

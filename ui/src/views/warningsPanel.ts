@@ -12,12 +12,17 @@ export interface WarningsProps {
   channels: readonly Channel[];
   locale: Locale;
   zone: string;
-  onOpen(postId: string): void;
+  /** Opens the post with the cursor in the field to fix. */
+  onOpen(postId: string, field?: string): void;
+  title?: string;
 }
+
+/** A busy month can hold hundreds of warnings: the list shows the first ones and says how many more. */
+export const MAX_SHOWN = 50;
 
 export function renderWeekWarnings(p: WarningsProps): HTMLElement {
   const list = h("ul", { class: "week-warnings-list" });
-  for (const { view, warning } of p.items) {
+  for (const { view, warning } of p.items.slice(0, MAX_SHOWN)) {
     const day = postDay(view, p.zone);
     const button = h(
       "button",
@@ -31,7 +36,7 @@ export function renderWeekWarnings(p: WarningsProps): HTMLElement {
       ),
       day ? h("span", { class: "week-warning-day" }, formatShortDay(day, p.locale)) : null,
     );
-    button.addEventListener("click", () => p.onOpen(view.post.id));
+    button.addEventListener("click", () => p.onOpen(view.post.id, warning.field));
     list.append(h("li", {}, button));
   }
   return h(
@@ -40,9 +45,12 @@ export function renderWeekWarnings(p: WarningsProps): HTMLElement {
     h(
       "h2",
       { id: "week-warnings-title" },
-      t("weekWarnings.title"),
+      p.title ?? t("weekWarnings.title"),
       p.items.length ? h("span", { class: "count", "data-testid": "week-warnings-count" }, String(p.items.length)) : null,
     ),
     p.items.length ? list : h("p", { class: "muted" }, t("weekWarnings.none")),
+    p.items.length > MAX_SHOWN
+      ? h("p", { class: "muted week-warnings-more", "data-testid": "week-warnings-more" }, t("weekWarnings.more", { count: p.items.length - MAX_SHOWN }))
+      : null,
   );
 }

@@ -1,0 +1,224 @@
+// Week, month and agenda views: FullCalendar's MIT standard plugins, fed by one `range_view`
+// per visible range. Times are the plan's wall-clock times (see calendar/model.ts).
+import { Calendar, type EventInput, type EventSourceFuncArg } from "@fullcalendar/core";
+import frLocale from "@fullcalendar/core/locales/fr";
+import dayGridPlugin from "@fullcalendar/daygrid";
+import interactionPlugin from "@fullcalendar/interaction";
+import listPlugin from "@fullcalendar/list";
+import timeGridPlugin from "@fullcalendar/timegrid";
+import { minutesBetween, plannedOfDrop, type CalendarEvent } from "../calendar/model";
+import type { PlannedInput, PostView } from "../generated/models";
+import { t, type Locale } from "../i18n/index";
+import type { CardContext } from "./postCard";
+import { renderEventContent, renderMoreContent, renderPostContent } from "./postContent";
+import "./calendar.css";
+
+export type CalendarViewName = "week" | "month" | "agenda";
+
+const FC_VIEW: Record<CalendarViewName, string> = { week: "timeGridWeek", month: "dayGridMonth", agenda: "listWeek" };
+
+/** Monday in France (and in English here); Sunday in Québec, as its calendars do. */
+export function firstDayOf(locale: Locale): number {
+  return locale === "fr-CA" ? 0 : 1;
+}
+
+export interface CalendarProps {
+  view: CalendarViewName;
+  locale: Locale;
+  /** The plan's zone. */
+  zone: string;
+  /** "YYYY-MM-DD": a day the first range must contain. */
+  date: string;
+  /** Now in the plan's zone, "YYYY-MM-DDTHH:MM:SS". */
+  now(): string;
+  /** The calendar entries of `[from, to)`: one core query. */
+  load(from: string, to: string): Promise<CalendarEvent[]>;
+  card(): CardContext;
+  /** The visible range changed: its first day, the day after its last, FullCalendar's title. */
+  onDates(from: string, to: string, title: string): void;
+  /** The entries of a range are on screen. */
+  onRendered(): void;
+  onOpen(postId: string): void;
+  /** The "+N" of a busy day in the month: show that day's week. */
+  onMore(date: string): void;
+  onNewAt(date: string, time: string): void;
+  onMove(view: PostView, planned: PlannedInput, revert: () => void): void;
+  onResize(view: PostView, minutes: number, revert: () => void): void;
+}
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export class CalendarView {
+  readonly element: HTMLElement;
+  private readonly calendar: Calendar;
+
+  constructor(p: CalendarProps) {
+    this.element = document.createElement("div");
+    this.element.className = "calendar";
+    this.element.dataset["testid"] = "calendar";
+    this.element.dataset["view"] = p.view;
+    const french = p.locale !== "en";
+    const clock = french
+      ? ({ hour: "2-digit", minute: "2-digit", hour12: false } as const)
+      : ({ hour: "numeric", minute: "2-digit", meridiem: "short" } as const);
+    this.calendar = new Calendar(this.element, {
+      plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin],
+      ...(french ? { locale: frLocale } : {}),
+      firstDay: firstDayOf(p.locale),
+      initialView: FC_VIEW[p.view],
+      initialDate: p.date,
+      timeZone: "UTC",
+      now: () => p.now(),
+      headerToolbar: false,
+      height: "100%",
+      nowIndicator: true,
+      weekNumbers: false,
+      allDayText: t("calendar.allDay"),
+      noEventsText: t("calendar.noPosts"),
+      moreLinkText: (n: number) => t("calendar.more", { count: n }),
+      slotDuration: "00:30:00",
+      scrollTime: "07:30:00",
+      scrollTimeReset: false,
+      slotLabelFormat: french ? clock : { hour: "numeric", meridiem: "short" },
+      eventTimeFormat: clock,
+      // Per view, so that changing views is one render. The time of a post is drawn by
+      // renderPostContent; only the agenda uses FullCalendar's time column.
+      views: {
+        timeGridWeek: { dayHeaderFormat: { weekday: "short", day: "numeric" }, dayMaxEvents: true, displayEventTime: false },
+        dayGridMonth: { dayHeaderFormat: { weekday: "short" }, dayMaxEvents: false, displayEventTime: false },
+        listWeek: { displayEventTime: true },
+      },
+      eventMinHeight: 36,
+      defaultTimedEventDuration: "01:00:00",
+      editable: true,
+      eventInteractive: true,
+      eventStartEditable: true,
+      eventDurationEditable: true,
+      snapDuration: "00:15:00",
+      progressiveEventRendering: false,
+      eventOrder: "cadOrder,start,-duration,allDay,title",
+      eventOrderStrict: true,
+      // One core query per visible range, even when a wider range was fetched before (the
+      // warnings list and filters follow what is on screen).
+      lazyFetching: false,
+      events: (info: EventSourceFuncArg, ok, fail) => {
+        this.element.dataset["ready"] = "false";
+        p.load(day(info.start), day(info.end)).then(
+          (entries) => {
+            // Page tests time the drawing from here (the core's answer is in).
+            performance.mark("cadence:entries");
+            ok(entries as EventInput[]);
+          },
+          (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+        );
+      },
+      eventsSet: () => {
+        this.element.dataset["ready"] = "true";
+        p.onRendered();
+      },
+      datesSet: (arg) => p.onDates(day(arg.view.activeStart), day(arg.view.activeEnd), arg.view.title),
+      eventContent: (arg) => {
+        const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
+        if (props.kind === "event") return { domNodes: [renderEventContent(props.event)] };
+        if (props.kind === "more") return { domNodes: [renderMoreContent(props.count)] };
+        const mode = arg.view.type === "dayGridMonth" ? "line" : "block";
+        return { domNodes: [renderPostContent(props.view, p.card(), mode)] };
+      },
+      eventDidMount: (arg) => {
+        const el = arg.el;
+        const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
+        if (props.kind === "event") {
+          el.dataset["testid"] = "event-banner";
+          el.dataset["eventId"] = props.event.id;
+          return;
+        }
+        if (props.kind === "more") {
+          el.dataset["testid"] = "more-posts";
+          el.dataset["date"] = props.date;
+          el.setAttribute("aria-label", t("calendar.moreOn", { count: props.count }));
+          return;
+        }
+        const post = props.view.post;
+        el.dataset["testid"] = "post-card";
+        el.dataset["postId"] = post.id;
+        el.dataset["status"] = post.status;
+        el.setAttribute("aria-label", t("post.open", { title: post.title }));
+        const first = p.card().channels.find((c) => c.id === post.channels[0]?.channelId);
+        if (first) el.style.setProperty("--accent", first.color);
+      },
+      dayHeaderDidMount: (arg) => {
+        if (arg.view.type !== "timeGridWeek" || !(arg.el instanceof HTMLElement)) return;
+        arg.el.dataset["testid"] = "day";
+        arg.el.dataset["date"] = day(arg.date);
+      },
+      dayCellDidMount: (arg) => {
+        if (arg.view.type !== "dayGridMonth") return;
+        arg.el.dataset["testid"] = "day";
+        arg.el.dataset["date"] = day(arg.date);
+      },
+      eventClick: (arg) => {
+        arg.jsEvent.preventDefault();
+        const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
+        if (props.kind === "post") p.onOpen(props.view.post.id);
+        else if (props.kind === "more") p.onMore(props.date);
+      },
+      dateClick: (arg) => {
+        const local = arg.date.toISOString();
+        p.onNewAt(local.slice(0, 10), arg.allDay ? "" : local.slice(11, 16));
+      },
+      eventDrop: (arg) => {
+        const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
+        const start = arg.event.start;
+        if (props.kind !== "post" || start === null) return arg.revert();
+        const planned = props.view.post.planned;
+        const postZone = planned?.kind === "at" ? planned.timezone : null;
+        p.onMove(props.view, plannedOfDrop(start, arg.event.allDay, p.zone, postZone), arg.revert);
+      },
+      eventResize: (arg) => {
+        const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
+        const { start, end } = arg.event;
+        if (props.kind !== "post" || start === null || end === null) return arg.revert();
+        p.onResize(props.view, minutesBetween(start, end), arg.revert);
+      },
+    });
+  }
+
+  /** Draws the calendar; the element must be in the document. */
+  render(): void {
+    this.calendar.render();
+  }
+
+  /** Another FullCalendar view on the same calendar (no rebuild; one query for its range). */
+  changeView(view: CalendarViewName, date: string): void {
+    this.element.dataset["view"] = view;
+    this.calendar.changeView(FC_VIEW[view], date);
+  }
+
+  prev(): void {
+    this.calendar.prev();
+  }
+
+  next(): void {
+    this.calendar.next();
+  }
+
+  goTo(date: string): void {
+    this.calendar.gotoDate(date);
+  }
+
+  /** Asks the core again for the visible range. */
+  refetch(): void {
+    this.calendar.refetchEvents();
+  }
+
+  /** The first day of the range in view. */
+  get start(): string {
+    return day(this.calendar.view.currentStart);
+  }
+
+  destroy(): void {
+    this.calendar.destroy();
+  }
+}
