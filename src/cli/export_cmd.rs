@@ -1,9 +1,9 @@
 //! `cadence export`: a plan as an .ics file, with the same filters as feeds.
 use super::args::{ExportArgs, FilterArgs};
 use super::{output, resolve};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ics::parse_alarm;
-use crate::model::{ExportFilter, PostStatus};
+use crate::model::ExportFilter;
 use crate::service::Cadence;
 use std::io::Write;
 use std::path::Path;
@@ -87,21 +87,7 @@ pub fn filter_of(cadence: &Cadence, a: &FilterArgs) -> Result<ExportFilter> {
         .status
         .iter()
         .filter(|s| !s.trim().is_empty())
-        .map(|s| {
-            PostStatus::parse(s).ok_or_else(|| {
-                Error::invalid(
-                    "status",
-                    format!(
-                        "\"{s}\" is not one of {}",
-                        PostStatus::ALL
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                )
-            })
-        })
+        .map(|s| resolve::status(s))
         .collect::<Result<Vec<_>>>()?;
     Ok(ExportFilter {
         plan_id: plan.id,

@@ -183,19 +183,7 @@ fn add_post_input(cadence: &Cadence, a: &AddPost) -> crate::Result<PostInput> {
         (None, None) => None,
     };
     let status = match &a.status {
-        Some(s) => PostStatus::parse(s).ok_or_else(|| {
-            Error::invalid(
-                "status",
-                format!(
-                    "\"{s}\" is not one of {}",
-                    PostStatus::ALL
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-        })?,
+        Some(s) => resolve::status(s)?,
         None => PostStatus::Draft,
     };
     Ok(PostInput {

@@ -1,6 +1,6 @@
 //! Finding channels, objectives and events by the names people type.
 use crate::error::{Error, Result};
-use crate::model::{Channel, Event, Objective, ObjectiveKind, Platform};
+use crate::model::{Channel, Event, Objective, ObjectiveKind, Platform, PostStatus};
 
 fn pick<'a, T>(
     items: &'a [T],
@@ -78,4 +78,15 @@ pub fn event<'a>(events: &'a [Event], wanted: &str) -> Result<&'a Event> {
             e.title.to_lowercase().contains(&w)
         }],
     )
+}
+
+/// A status as typed (`in review`, `in-review`, `in_review`…).
+pub fn status(wanted: &str) -> Result<PostStatus> {
+    PostStatus::parse(wanted).ok_or_else(|| {
+        let known: Vec<&str> = PostStatus::ALL.iter().map(|s| s.as_str()).collect();
+        Error::invalid(
+            "status",
+            format!("\"{wanted}\" is not one of {}", known.join(", ")),
+        )
+    })
 }

@@ -25,9 +25,24 @@ impl Cadence {
 
     /// Replaces a post's content. The revision goes up when anything changed.
     pub fn update_post(&self, id: &str, input: &PostInput) -> Result<PostView> {
+        self.edit_post(id, |_| input.clone())
+    }
+
+    /// Moves a post to another time (or day), keeping everything else: what a drag does.
+    pub fn reschedule_post(&self, id: &str, planned: Option<PlannedInput>) -> Result<PostView> {
+        self.edit_post(id, |old| PostInput {
+            planned,
+            ..input_of(old)
+        })
+    }
+
+    /// Reads the live post, builds its new content from it and stores it, in one transaction
+    /// (so a drag never overwrites an edit made in between).
+    fn edit_post(&self, id: &str, change: impl FnOnce(&Post) -> PostInput) -> Result<PostView> {
         let now = self.now();
         self.db.with_tx(|tx| {
             let old = live_post(tx, id)?;
+            let input = change(&old);
             if old.plan_id != input.plan_id {
                 return Err(Error::ForeignPlan {
                     field: "planId",
@@ -35,7 +50,7 @@ impl Cadence {
                     id: id.to_owned(),
                 });
             }
-            let mut post = build(tx, input, old.id.clone(), old.meta.clone())?;
+            let mut post = build(tx, &input, old.id.clone(), old.meta.clone())?;
             if post != old {
                 post.meta.updated_at = now;
                 post.meta.revision += 1;
@@ -43,14 +58,6 @@ impl Cadence {
             }
             view(tx, post)
         })
-    }
-
-    /// Moves a post to another time (or day), keeping everything else: what a drag does.
-    pub fn reschedule_post(&self, id: &str, planned: Option<PlannedInput>) -> Result<PostView> {
-        let old = self.db.read(|c| live_post(c, id))?;
-        let mut input = input_of(&old);
-        input.planned = planned;
-        self.update_post(id, &input)
     }
 
     /// Puts a post in the trash; it stays as a tombstone so exports announce the cancellation.

@@ -4,7 +4,7 @@ import { capPerDay, eventEntry, postEntry, type CalendarEvent } from "./calendar
 import { h } from "./dom";
 import { filterPosts, loadFilter, NO_FILTER, saveFilter, tagsOf, type Filter } from "./filters";
 import { weekLabelParts } from "./format";
-import type { Plan, PlanOverview, PostView, RangeView } from "./generated/models";
+import type { AppInfo, Plan, PlanOverview, PostView, RangeView } from "./generated/models";
 import { getLocale, intlTag, saveLocale, setLocale, t, type Locale } from "./i18n/index";
 import { errorMessage, warningMessage } from "./i18n/labels";
 import { bindShortcuts, type ViewKey } from "./keyboard";
@@ -102,11 +102,12 @@ export class App {
     });
   }
 
-  /** Loads the plans, picks the default one and shows the current week. */
-  async start(): Promise<void> {
+  /** Loads the plans, picks the default one and shows the current week. `info` is the answer of
+   *  `app_info` when the caller already has it. */
+  async start(known?: AppInfo): Promise<void> {
     this.renderChrome();
     try {
-      const [info, plans] = await Promise.all([this.api.appInfo(), this.api.listPlans()]);
+      const [info, plans] = await Promise.all([known ?? this.api.appInfo(), this.api.listPlans()]);
       this.today = info.today;
       this.anchor = info.today;
       this.plans = plans;

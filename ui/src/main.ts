@@ -13,10 +13,11 @@ async function main(): Promise<void> {
   try {
     const { api, mock } = await connect();
     document.documentElement.dataset["backend"] = mock ? "mock" : "tauri";
-    // The operating system's language beats the web view's, which may not follow it.
-    const systemLocale = (await api.appInfo().catch(() => null))?.systemLocale;
-    if (systemLocale) setLocale(initialLocale(window.localStorage, systemLocale));
-    await new App(root, api, localParts(new Date(), computerZone()).date).start();
+    // One `app_info` for start-up: the operating system's language beats the web view's, which
+    // may not follow it, and the app starts from the same answer.
+    const info = await api.appInfo();
+    if (info.systemLocale) setLocale(initialLocale(window.localStorage, info.systemLocale));
+    await new App(root, api, localParts(new Date(), computerZone()).date).start(info);
   } catch (e) {
     const p = document.createElement("p");
     p.className = "notice error";
