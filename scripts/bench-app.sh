@@ -17,9 +17,10 @@ fi
 
 (cd ui && npm run build >/dev/null)
 cargo build --release -q -p cadence -p cadence-app -p blank-window
-APP=target/release/cadence-app
-BLANK=target/release/blank-window
-CLI=target/release/cadence
+T=${CARGO_TARGET_DIR:-target}
+APP=$T/release/cadence-app
+BLANK=$T/release/blank-window
+CLI=$T/release/cadence
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -23,7 +23,7 @@ for tool in wrk curl; do
 done
 tests/ics-parsers/setup.sh >/dev/null
 cargo build --release -p cadence --quiet
-bin=target/release/cadence
+bin=${CARGO_TARGET_DIR:-target}/release/cadence
 work=$(mktemp -d)
 server=""
 cleanup() {

@@ -9,8 +9,9 @@ import net from 'node:net';
 import { Builder } from 'selenium-webdriver';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const APP = join(root, 'target', 'debug', 'cadence-app');
-export const CLI = join(root, 'target', 'debug', 'cadence');
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, 'target');
+export const APP = join(targetDir, 'debug', 'cadence-app');
+export const CLI = join(targetDir, 'debug', 'cadence');
 export const ARTIFACTS = join(root, 'artifacts', 'e2e');
 
 function waitForPort(port, timeoutMs) {
