@@ -64,13 +64,14 @@ test('create a post in French through the panel', { timeout: 90000 }, async () =
   await (await panel.findElement(css('[name=customerValue]'))).sendKeys('Réserver sa galette sans faire la queue');
   const boxes = await panel.findElements(css('input[name=channel]'));
   await boxes[0].click();
-  // Date and time inputs: set through the DOM (WebKit's date widgets do not take typed keys alike).
-  await driver.executeScript(
-    `const p = document.querySelector('[data-testid=post-panel]');
-     p.querySelector('[name=date]').value = arguments[0];
-     p.querySelector('[name=time]').value = '10:00';`,
-    monday,
-  );
+  // Typed the French way, as a user would: the fields follow the app's language, not WebKit's.
+  const [y, m, d] = monday.split('-');
+  const dateField = await panel.findElement(css('[name=date]'));
+  await dateField.clear();
+  await dateField.sendKeys(`${d}/${m}/${y}`);
+  const timeField = await panel.findElement(css('[name=time]'));
+  await timeField.clear();
+  await timeField.sendKeys('10h00');
   const counter = await panel.findElement(css('[data-testid=char-counter]'));
   assert.equal(await counter.getAttribute('data-over'), 'false');
   await shot(driver, 'panel.png');

@@ -7,6 +7,7 @@ import { graphemeCount } from "../graphemes";
 import { t, type Locale, type MessageKey } from "../i18n/index";
 import { errorMessage, objectiveKindLabel, platformLabel, STATUSES, statusLabel, warningMessage } from "../i18n/labels";
 import type { Draft } from "../postForm";
+import { datePattern, formatDateField, formatTimeField, parseDateField, parseTimeField, TIME_PATTERN } from "../time/fields";
 import { dot, warningItem } from "./postCard";
 
 export interface PanelProps {
@@ -114,10 +115,19 @@ export function renderPostPanel(p: PanelProps): PostPanel {
   for (const s of STATUSES) status.append(h("option", { value: s }, statusLabel(s)));
   status.value = d.status;
 
-  const date = h("input", { id: id("planned"), name: "date", type: "date" });
-  date.value = d.date;
-  const time = h("input", { id: id("time"), name: "time", type: "time", step: 60 });
-  time.value = d.time;
+  // Text fields, not type=date/time: WebKitGTK draws those in the system's locale, not the app's.
+  const date = h("input", {
+    id: id("planned"),
+    name: "date",
+    type: "text",
+    inputmode: "numeric",
+    autocomplete: "off",
+    placeholder: datePattern(p.locale),
+    class: "date-field",
+  });
+  date.value = formatDateField(d.date, p.locale);
+  const time = h("input", { id: id("time"), name: "time", type: "text", autocomplete: "off", placeholder: TIME_PATTERN, class: "time-field" });
+  time.value = formatTimeField(d.time);
   const zone = p.post?.planned?.kind === "at" ? p.post.planned.timezone : p.plan.timezone;
   const plannedRow = h(
     "div",
@@ -261,8 +271,8 @@ export function renderPostPanel(p: PanelProps): PostPanel {
     objectiveId: objective.value,
     customerValue: customerValue.value,
     status: STATUSES.find((s) => s === status.value) ?? "draft",
-    date: date.value,
-    time: time.value,
+    date: parseDateField(date.value, p.locale) ?? date.value,
+    time: parseTimeField(time.value) ?? time.value,
     tags: tags.value,
     notes: notes.value,
     eventId: eventSelect.value,
@@ -298,6 +308,17 @@ export function renderPostPanel(p: PanelProps): PostPanel {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     clearErrors();
+    // A date or time that cannot be read is refused here, next to the field, before the core.
+    if (parseDateField(date.value, p.locale) === null) {
+      showError({ code: "invalid_date", message: date.value, field: "planned" });
+      date.focus();
+      return;
+    }
+    if (parseTimeField(time.value) === null) {
+      showError({ code: "invalid_time", message: time.value, field: "planned" });
+      time.focus();
+      return;
+    }
     p.onSave(readDraft());
   });
   cancel.addEventListener("click", p.onClose);

@@ -70,7 +70,7 @@ describe("post card", () => {
 });
 
 describe("post panel", () => {
-  function panel() {
+  function panel(onSave: (d: unknown) => void = () => {}) {
     const plan = { id: "p", timezone: "Europe/Paris" } as never;
     const p = renderPostPanel({
       plan,
@@ -81,7 +81,7 @@ describe("post panel", () => {
       warnings: [],
       draft: { ...emptyDraft("2026-11-24"), channelIds: ["ch-ig"] },
       computerZone: "Europe/Paris",
-      onSave: () => {},
+      onSave,
       onDelete: () => {},
       onClose: () => {},
     });
@@ -119,6 +119,28 @@ describe("post panel", () => {
     expect(p.element.querySelectorAll("[data-testid=field-error]")).toHaveLength(1);
     expect(p.element.querySelector(".panel-error-slot [data-testid=field-error]")?.textContent).toContain("occupée");
     expect(p.readDraft().title).toBe("gardé");
+  });
+
+  it("writes dates the French way whatever the system's locale, and reads what people type", () => {
+    const saved: unknown[] = [];
+    const p = panel((d) => saved.push(d));
+    const date = p.element.querySelector<HTMLInputElement>("[name=date]");
+    const time = p.element.querySelector<HTMLInputElement>("[name=time]");
+    const form = p.element.querySelector("form");
+    if (!date || !time || !form) throw new Error("no date, time or form");
+    expect(date.type).toBe("text");
+    expect(date.value).toBe("24/11/2026");
+    date.value = "31/11/2026";
+    time.value = "10h15";
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    expect(saved).toHaveLength(0);
+    const err = p.element.querySelector("[data-row=planned] [data-testid=field-error]");
+    expect(err?.textContent).toContain("jj/mm/aaaa");
+    expect(date.value).toBe("31/11/2026");
+    date.value = "27/11/2026";
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    expect(saved).toHaveLength(1);
+    expect(p.readDraft()).toMatchObject({ date: "2026-11-27", time: "10:15" });
   });
 });
 
