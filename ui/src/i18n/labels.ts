@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   "busy",
   "database",
   "io",
+  "import_row",
+  "file_too_large",
+  "unsupported_file",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
