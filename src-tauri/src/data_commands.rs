@@ -32,7 +32,11 @@ const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
 fn chosen(path: Option<String>, seam: &str) -> Result<PathBuf> {
     path.filter(|p| !p.trim().is_empty())
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os(seam).filter(|p| !p.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os(seam)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+        })
         .ok_or_else(|| Error::Invalid {
             field: "path",
             reason: "no file was chosen".into(),
@@ -64,8 +68,7 @@ pub fn data_info(state: State<'_, AppState>) -> Result<DataInfo> {
         backup_dir: state.cadence()?.backup_dir(),
         backups_kept: DEFAULT_BACKUPS_KEPT,
         trash_days: TRASH_DAYS,
-        dialog_seam: std::env::var_os(SAVE_SEAM).is_some()
-            || std::env::var_os(OPEN_SEAM).is_some(),
+        dialog_seam: std::env::var_os(SAVE_SEAM).is_some() || std::env::var_os(OPEN_SEAM).is_some(),
     })
 }
 
@@ -238,7 +241,10 @@ pub fn list_feeds(state: State<'_, AppState>, plan_id: String) -> Result<Vec<Fee
 fn feed_command(state: &AppState, f: impl FnOnce(&Cadence) -> Result<Feed>) -> Result<FeedRow> {
     let cadence = state.cadence()?;
     let feed = f(&cadence)?;
-    Ok(row(feed, &status_of(state.feed_server().as_ref(), &cadence)?))
+    Ok(row(
+        feed,
+        &status_of(state.feed_server().as_ref(), &cadence)?,
+    ))
 }
 
 #[tauri::command(async)]
@@ -319,7 +325,11 @@ pub fn restore_item(state: State<'_, AppState>, id: String) -> Result<Restored> 
 /// Removes for good the plan's posts and events in the trash for more than 30 days, or all of
 /// them with `everything` (the window asks first).
 #[tauri::command(async)]
-pub fn empty_trash(state: State<'_, AppState>, plan_id: String, everything: bool) -> Result<Purged> {
+pub fn empty_trash(
+    state: State<'_, AppState>,
+    plan_id: String,
+    everything: bool,
+) -> Result<Purged> {
     let now = chrono::Utc::now();
     let before = if everything {
         now

@@ -106,9 +106,16 @@ fn export_ics_and_csv_to_the_chosen_path_in_one_step() {
     assert_eq!(err["code"], "not_found");
     assert_eq!(std::fs::read_to_string(&out).expect("ics"), text);
     // No path and no test seam: a coded error naming the path.
-    let err = invoke(&w, "export_ics_file", json!({ "filter": filter, "path": null }))
-        .expect_err("no path");
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid"), Some("path")));
+    let err = invoke(
+        &w,
+        "export_ics_file",
+        json!({ "filter": filter, "path": null }),
+    )
+    .expect_err("no path");
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("invalid"), Some("path"))
+    );
 
     let csv = dir.path().join("vue.csv");
     let done = ok(
@@ -123,7 +130,10 @@ fn export_ics_and_csv_to_the_chosen_path_in_one_step() {
         "export_csv_file",
         json!({ "filter": { "planId": plan }, "path": csv.display().to_string() }),
     );
-    assert!(all["summary"].as_u64().expect("rows") > rows, "the channel filter applies");
+    assert!(
+        all["summary"].as_u64().expect("rows") > rows,
+        "the channel filter applies"
+    );
 }
 
 #[test]
@@ -149,7 +159,10 @@ fn feeds_are_served_from_the_app_then_revoked_regenerated_and_stopped() {
 
     let feeds = ok(&w, "list_feeds", json!({ "planId": plan }));
     let url = feeds[0]["urls"]["http"].as_str().expect("url").to_owned();
-    assert!(url.starts_with(&format!("http://127.0.0.1:{port}/feeds/")), "{url}");
+    assert!(
+        url.starts_with(&format!("http://127.0.0.1:{port}/feeds/")),
+        "{url}"
+    );
     assert!(feeds[0]["urls"]["webcal"]
         .as_str()
         .expect("webcal")
@@ -214,8 +227,12 @@ fn back_up_then_restore_reopens_the_database() {
     // A file that is not a Cadence database is refused, nothing changes.
     let junk = dir.path().join("notes.db");
     std::fs::write(&junk, "pas une base").expect("junk");
-    let err = invoke(&w, "restore_backup", json!({ "path": junk.display().to_string() }))
-        .expect_err("junk");
+    let err = invoke(
+        &w,
+        "restore_backup",
+        json!({ "path": junk.display().to_string() }),
+    )
+    .expect_err("junk");
     assert_eq!(err["code"], "not_a_database");
 
     // The daily chores: one automatic backup a day, listed with its size.
@@ -239,11 +256,7 @@ fn trash_lists_restores_and_empties() {
     let plan = plan_id(&w);
     let overview = ok(&w, "plan_overview", json!({ "planId": plan }));
     let event = overview["events"][0]["id"].clone();
-    let week = ok(
-        &w,
-        "check_plan",
-        json!({ "planId": plan }),
-    );
+    let week = ok(&w, "check_plan", json!({ "planId": plan }));
     let post = week[0]["post"]["id"].clone();
     ok(&w, "delete_post", json!({ "id": post }));
     ok(&w, "delete_event", json!({ "id": event }));
@@ -264,10 +277,18 @@ fn trash_lists_restores_and_empties() {
     assert_eq!(back["kind"], "event");
 
     // Nothing is older than 30 days: emptying "old" items removes nothing…
-    let none = ok(&w, "empty_trash", json!({ "planId": plan, "everything": false }));
+    let none = ok(
+        &w,
+        "empty_trash",
+        json!({ "planId": plan, "everything": false }),
+    );
     assert_eq!(none["posts"], 0);
     // …and emptying everything (after the window's confirmation) removes the post.
-    let all = ok(&w, "empty_trash", json!({ "planId": plan, "everything": true }));
+    let all = ok(
+        &w,
+        "empty_trash",
+        json!({ "planId": plan, "everything": true }),
+    );
     assert_eq!(all["posts"], 1);
     let err = invoke(&w, "restore_item", json!({ "id": post })).expect_err("gone");
     assert_eq!(err["code"], "not_found");
@@ -296,11 +317,20 @@ fn csv_preview_names_each_problem_then_imports_in_one_step() {
     let problems = preview["problems"].as_array().expect("problems");
     let codes: Vec<(u64, &str)> = problems
         .iter()
-        .map(|p| (p["row"].as_u64().expect("row"), p["code"].as_str().expect("code")))
+        .map(|p| {
+            (
+                p["row"].as_u64().expect("row"),
+                p["code"].as_str().expect("code"),
+            )
+        })
         .collect();
     assert_eq!(
         codes,
-        vec![(3, "bad_date"), (4, "unknown_channel"), (4, "unknown_objective")]
+        vec![
+            (3, "bad_date"),
+            (4, "unknown_channel"),
+            (4, "unknown_objective")
+        ]
     );
     assert_eq!(problems[0]["value"], "31/02/2026");
     assert_eq!(preview["unknownChannels"], json!(["Snapchat"]));
@@ -356,10 +386,16 @@ fn ics_import_creates_then_updates_by_uid() {
     std::fs::write(&file, ics("Salon du chocolat")).expect("ics");
     let path = file.display().to_string();
     let first = ok(&w, "import_ics", json!({ "planId": plan, "path": path }));
-    assert_eq!((first["created"].as_u64(), first["updated"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(
+        (first["created"].as_u64(), first["updated"].as_u64()),
+        (Some(1), Some(0))
+    );
     std::fs::write(&file, ics("Salon du chocolat (Lyon)")).expect("ics");
     let second = ok(&w, "import_ics", json!({ "planId": plan, "path": path }));
-    assert_eq!((second["created"].as_u64(), second["updated"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(
+        (second["created"].as_u64(), second["updated"].as_u64()),
+        (Some(0), Some(1))
+    );
     let err = invoke(
         &w,
         "import_ics",

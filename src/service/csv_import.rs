@@ -4,8 +4,8 @@
 use super::{new_id, Cadence};
 use crate::error::{Error, Result};
 use crate::model::{
-    Channel, ChannelInput, ExportFilter, Objective, ObjectiveInput, ObjectiveKind, Planned, PlannedInput,
-    Platform, PostChannel, PostInput, PostStatus, PostView, Results,
+    Channel, ChannelInput, ExportFilter, Objective, ObjectiveInput, ObjectiveKind, Planned,
+    PlannedInput, Platform, PostChannel, PostInput, PostStatus, PostView, Results,
 };
 use crate::queries::{channels, objectives, posts};
 use crate::spreadsheet::decode::{decode, unsupported, Encoding};
@@ -129,9 +129,9 @@ impl Cadence {
         statuses: &[PostStatus],
     ) -> Result<String> {
         self.csv_of(plan_id, |p, day| {
-            !(from.is_some_and(|f| day.is_none_or(|d| d < f))
-                || to.is_some_and(|t| day.is_none_or(|d| d > t))
-                || (!statuses.is_empty() && !statuses.contains(&p.status)))
+            from.is_none_or(|f| day.is_some_and(|d| d >= f))
+                && to.is_none_or(|t| day.is_some_and(|d| d <= t))
+                && (statuses.is_empty() || statuses.contains(&p.status))
         })
     }
 
@@ -146,9 +146,13 @@ impl Cadence {
                 && f.to.is_none_or(|to| day.is_some_and(|d| d <= to))
                 && (f.statuses.is_empty() || f.statuses.contains(&p.status))
                 && (f.channel_ids.is_empty()
-                    || p.channels.iter().any(|c| f.channel_ids.contains(&c.channel_id)))
+                    || p.channels
+                        .iter()
+                        .any(|c| f.channel_ids.contains(&c.channel_id)))
                 && (f.objective_ids.is_empty()
-                    || p.objective_id.as_ref().is_some_and(|o| f.objective_ids.contains(o)))
+                    || p.objective_id
+                        .as_ref()
+                        .is_some_and(|o| f.objective_ids.contains(o)))
                 && (f.event_ids.is_empty()
                     || p.event_id.as_ref().is_some_and(|e| f.event_ids.contains(e)))
         })

@@ -8,12 +8,12 @@
 //! more ([`Cadence::tombstone_days`]); only emptying the trash by hand removes it sooner.
 use super::Cadence;
 use crate::error::{Error, Result};
-use crate::model::{Event, Plan, Post, PostView};
 use crate::ics::retention_cutoff;
 use crate::model::DEFAULT_RETENTION_DAYS;
+use crate::model::{Event, Plan, Post, PostView};
 use crate::queries::{events, feeds, plans, posts};
-use rusqlite::Connection;
 use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
 use serde::Serialize;
 
 /// Days a deleted plan, post or event stays in the trash.
