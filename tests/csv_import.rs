@@ -12,7 +12,10 @@ const FRENCH: &str = "Date;Heure;Réseau;Titre;Texte;Objectif;Statut\n\
 ;;;Idée sans date;;;idée\n";
 
 fn opts(create_missing: bool) -> CsvImportOptions {
-    CsvImportOptions { create_missing }
+    CsvImportOptions {
+        create_missing,
+        ..CsvImportOptions::default()
+    }
 }
 
 #[test]

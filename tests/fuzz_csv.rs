@@ -63,7 +63,7 @@ proptest! {
             text.into_bytes()
         };
         let before = f.dump();
-        match f.cadence.preview_csv(&f.plan.id, &bytes, CsvImportOptions { create_missing: true }) {
+        match f.cadence.preview_csv(&f.plan.id, &bytes, CsvImportOptions { create_missing: true, ..CsvImportOptions::default() }) {
             Ok(p) => prop_assert!(p.problems.iter().all(|p| p.row >= 1)),
             Err(e) => prop_assert!(CODES.contains(&e.code()), "{e}"),
         }

@@ -1,4 +1,5 @@
-//! The trash: deleted plans, posts and events come back with their links for 30 days, then go.
+//! The trash: deleted plans, posts and events come back with their links for 30 days, then go
+//! (posts and events once no calendar export announces them cancelled any more).
 mod common;
 
 use cadence::model::*;
@@ -169,9 +170,14 @@ fn purge_removes_only_what_has_been_in_the_trash_for_30_days() {
     assert_eq!(purged, Default::default());
     assert_eq!(f.dump(), before);
 
+    // After 30 days the plan goes (its feeds already answer 404), with all it holds; the
+    // deleted post and event of the live plan stay while exports announce them cancelled.
     let later = Utc::now() + Duration::days(TRASH_DAYS) + Duration::minutes(1);
     let purged = f.cadence.purge_trash(later).expect("purge");
-    assert_eq!((purged.plans, purged.posts, purged.events), (1, 1, 1));
+    assert_eq!((purged.plans, purged.posts, purged.events), (1, 0, 0));
+    let after_retention = Utc::now() + Duration::days(i64::from(DEFAULT_RETENTION_DAYS) + 1);
+    let purged = f.cadence.purge_trash(after_retention).expect("purge");
+    assert_eq!((purged.plans, purged.posts, purged.events), (0, 1, 1));
     for id in [&doomed_post.post.id, &in_other.post.id] {
         assert_eq!(f.cadence.post(id).expect_err("gone").code(), "not_found");
     }
@@ -215,4 +221,95 @@ fn purge_removes_only_what_has_been_in_the_trash_for_30_days() {
     assert!(f.cadence.trashed_plans().expect("trash").is_empty());
     let trash = f.cadence.trash_of_plan(&f.plan.id).expect("trash");
     assert!(trash.posts.is_empty() && trash.events.is_empty());
+}
+
+fn export_at(f: &Fixture, filter: &ExportFilter, now: chrono::DateTime<Utc>) -> String {
+    let mut out = Vec::new();
+    f.cadence
+        .export_ics_at(filter, now, &mut out)
+        .expect("export");
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// Exports write a deleted post `STATUS:CANCELLED` for 60 days (or a feed's longer
+/// retention): the purge must not drop it sooner, or a client merging by UID never learns.
+#[test]
+fn purge_keeps_a_deleted_post_while_exports_announce_it_cancelled() {
+    let f = fixture();
+    // Published to calendars (drafts are not exported, so never need a tombstone).
+    let mut input = f.post_input();
+    input.status = PostStatus::Scheduled;
+    let post = f.cadence.create_post(&input).expect("post");
+    let long = f.cadence.create_post(&input).expect("post");
+    let uid = format!("UID:{}@cadence", post.post.id);
+    let everything = ExportFilter::for_plan(&f.plan.id);
+    let mut long_feed = ExportFilter::for_plan(&f.plan.id);
+    long_feed.retention_days = Some(90);
+    f.cadence
+        .create_feed(&FeedInput {
+            name: "Agenda long".into(),
+            filter: long_feed.clone(),
+        })
+        .expect("feed");
+    assert_eq!(f.cadence.tombstone_days(&f.plan.id).expect("days"), 90);
+    f.cadence.delete_post(&post.post.id).expect("delete");
+    f.cadence.delete_post(&long.post.id).expect("delete");
+    let now = Utc::now();
+
+    // Day 40: out of the 30-day trash promise, still announced by every export: kept.
+    let day40 = now + Duration::days(40);
+    assert!(export_at(&f, &everything, day40).contains(&uid));
+    assert_eq!(f.cadence.purge_trash(day40).expect("purge").posts, 0);
+    let ics = export_at(&f, &everything, day40);
+    let at = ics.find(&uid).expect("still exported after the purge");
+    let vevent = &ics[at..at + ics[at..].find("END:VEVENT").expect("end")];
+    assert!(vevent.contains("STATUS:CANCELLED"), "{vevent}");
+
+    // Day 61: the default retention no longer announces them, but the 90-day feed does.
+    let day61 = now + Duration::days(61);
+    assert!(!export_at(&f, &everything, day61).contains(&uid));
+    assert!(export_at(&f, &long_feed, day61).contains(&uid));
+    assert_eq!(f.cadence.purge_trash(day61).expect("purge").posts, 0);
+    assert!(export_at(&f, &long_feed, day61).contains(&uid));
+
+    // Day 92: nothing announces them any more: both go for good.
+    let day92 = now + Duration::days(92);
+    assert!(!export_at(&f, &long_feed, day92).contains(&uid));
+    assert_eq!(f.cadence.purge_trash(day92).expect("purge").posts, 2);
+    assert_eq!(
+        f.cadence.post(&post.post.id).expect_err("gone").code(),
+        "not_found"
+    );
+}
+
+#[test]
+fn emptying_the_trash_by_hand_removes_what_is_asked_and_no_more() {
+    let f = fixture();
+    let kept = f.cadence.create_post(&f.post_input()).expect("live");
+    let gone = f.cadence.create_post(&f.post_input()).expect("post");
+    let event = f.cadence.create_event(&event_input(&f)).expect("event");
+    f.cadence.delete_post(&gone.post.id).expect("delete");
+    f.cadence.delete_event(&event.id).expect("delete");
+    let now = Utc::now();
+    // Only what is older than 30 days: nothing yet.
+    let purged = f
+        .cadence
+        .empty_trash(&f.plan.id, now - Duration::days(TRASH_DAYS))
+        .expect("empty");
+    assert_eq!((purged.posts, purged.events), (0, 0));
+    let purged = f
+        .cadence
+        .empty_trash(&f.plan.id, now + Duration::seconds(1))
+        .expect("empty");
+    assert_eq!((purged.posts, purged.events), (1, 1));
+    let trash = f.cadence.trash_of_plan(&f.plan.id).expect("trash");
+    assert!(trash.posts.is_empty() && trash.events.is_empty());
+    assert!(f.cadence.post(&kept.post.id).is_ok());
+    assert_eq!(
+        f.cadence
+            .empty_trash("nope", now)
+            .expect_err("no plan")
+            .code(),
+        "not_found"
+    );
 }

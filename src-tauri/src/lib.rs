@@ -1,5 +1,7 @@
 //! Cadence desktop shell: opens the core's database and exposes it to the window as commands.
 mod commands;
+pub mod data_commands;
+mod maintenance;
 mod state;
 
 pub use state::AppState;
@@ -39,6 +41,25 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::update_event,
         commands::delete_event,
         commands::restore_event,
+        data_commands::data_info,
+        data_commands::export_ics_file,
+        data_commands::export_csv_file,
+        data_commands::feed_server_status,
+        data_commands::start_feed_server,
+        data_commands::stop_feed_server,
+        data_commands::list_feeds,
+        data_commands::create_feed,
+        data_commands::revoke_feed,
+        data_commands::regenerate_feed_token,
+        data_commands::backup_now,
+        data_commands::list_backups,
+        data_commands::restore_backup,
+        data_commands::trash_items,
+        data_commands::restore_item,
+        data_commands::empty_trash,
+        data_commands::preview_csv_import,
+        data_commands::import_csv,
+        data_commands::import_ics,
     ])
 }
 
@@ -48,6 +69,7 @@ pub fn run() {
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             app.manage(AppState::open_default(&data_dir));
+            maintenance::start(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!());

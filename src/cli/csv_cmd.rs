@@ -24,6 +24,7 @@ pub fn import(cadence: &Cadence, a: &ImportCsv, json: bool, out: &mut dyn Write)
         .read_to_end(&mut bytes)?;
     let options = CsvImportOptions {
         create_missing: a.create_missing,
+        ..CsvImportOptions::default()
     };
     let preview = if a.dry_run {
         cadence.preview_csv(&plan.id, &bytes, options)?

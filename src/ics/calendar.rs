@@ -17,7 +17,8 @@ pub const DEFAULT_POST_MINUTES: i64 = 30;
 pub const REFRESH_INTERVAL: &str = "PT1H";
 
 /// What one export wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ExportSummary {
     /// VEVENTs for posts (cancelled ones included).
     pub posts: usize,

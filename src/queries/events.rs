@@ -183,6 +183,18 @@ pub fn purge_deleted_before(conn: &Connection, cutoff: DateTime<Utc>) -> Result<
     )?)
 }
 
+/// [`purge_deleted_before`] for the events of one plan.
+pub fn purge_deleted_of_plan_before(
+    conn: &Connection,
+    plan_id: &str,
+    cutoff: DateTime<Utc>,
+) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM events WHERE plan_id = ?1 AND deleted_at IS NOT NULL AND deleted_at < ?2",
+        params![plan_id, instant_text(cutoff)],
+    )?)
+}
+
 /// The event of a plan imported with this iCalendar UID (in the trash or not).
 pub fn find_by_external_uid(conn: &Connection, plan_id: &str, uid: &str) -> Result<Option<Event>> {
     Ok(conn

@@ -273,3 +273,15 @@ pub fn purge_deleted_before(conn: &Connection, cutoff: DateTime<Utc>) -> Result<
         [instant_text(cutoff)],
     )?)
 }
+
+/// [`purge_deleted_before`] for the posts of one plan.
+pub fn purge_deleted_of_plan_before(
+    conn: &Connection,
+    plan_id: &str,
+    cutoff: DateTime<Utc>,
+) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM posts WHERE plan_id = ?1 AND deleted_at IS NOT NULL AND deleted_at < ?2",
+        params![plan_id, instant_text(cutoff)],
+    )?)
+}

@@ -4,8 +4,8 @@
 use super::{new_id, Cadence};
 use crate::error::{Error, Result};
 use crate::model::{
-    Channel, ChannelInput, Objective, ObjectiveInput, ObjectiveKind, Planned, PlannedInput,
-    Platform, PostChannel, PostInput, PostStatus, PostView, Results,
+    Channel, ChannelInput, ExportFilter, Objective, ObjectiveInput, ObjectiveKind, Planned,
+    PlannedInput, Platform, PostChannel, PostInput, PostStatus, PostView, Results,
 };
 use crate::queries::{channels, objectives, posts};
 use crate::spreadsheet::decode::{decode, unsupported, Encoding};
@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::path::Path;
 
 /// One thing wrong with one row, named so a person can fix it in the spreadsheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,6 +23,13 @@ pub struct RowProblem {
     /// Spreadsheet row number (the header is row 1).
     pub row: usize,
     pub column: String,
+    /// What is wrong, for the UI to translate: `bad_date`, `bad_time`, `time_without_date`,
+    /// `bad_status`, `bad_duration`, `unknown_channel`, `unknown_objective`, or the code of the
+    /// core's validation error (`empty`, `too_long`, `invalid`, `unknown_zone`…).
+    pub code: String,
+    /// The cell or name at fault, when there is one.
+    pub value: String,
+    /// The same in English, for the CLI.
     pub reason: String,
 }
 
@@ -43,10 +51,23 @@ pub struct CsvPreview {
 }
 
 /// Choices made after the preview.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CsvImportOptions {
     /// Create the channels and objectives the file names but the plan lacks.
     pub create_missing: bool,
+    /// With `create_missing`, create only these names (compared without case or accents);
+    /// `None`: all of them. Rows naming another unknown one keep their problem.
+    pub create_only: Option<Vec<String>>,
+}
+
+impl CsvImportOptions {
+    fn creates(&self, name: &str) -> bool {
+        self.create_missing
+            && self.create_only.as_ref().is_none_or(|only| {
+                let f = cells::fold(name);
+                only.iter().any(|n| cells::fold(n) == f)
+            })
+    }
 }
 
 impl Cadence {
@@ -61,7 +82,7 @@ impl Cadence {
         let now = self.now();
         self.db.read(|c| {
             let tx = c.unchecked_transaction()?;
-            run(&tx, plan_id, &sheet, options, now)
+            run(&tx, plan_id, &sheet, &options, now)
             // dropped: rolled back
         })
     }
@@ -77,7 +98,7 @@ impl Cadence {
         let sheet = Sheet::read(bytes)?;
         let now = self.now();
         self.db.with_tx(|tx| {
-            let preview = run(tx, plan_id, &sheet, options, now)?;
+            let preview = run(tx, plan_id, &sheet, &options, now)?;
             match preview.problems.first() {
                 None => Ok(preview),
                 Some(p) => Err(Error::ImportRow {
@@ -107,6 +128,57 @@ impl Cadence {
         to: Option<NaiveDate>,
         statuses: &[PostStatus],
     ) -> Result<String> {
+        self.csv_of(plan_id, |p, day| {
+            from.is_none_or(|f| day.is_some_and(|d| d >= f))
+                && to.is_none_or(|t| day.is_some_and(|d| d <= t))
+                && (statuses.is_empty() || statuses.contains(&p.status))
+        })
+    }
+
+    /// The posts of a view as CSV: those of `filter`'s plan on days `[from, to]`, in its
+    /// statuses (all when empty), on one of its channels, for one of its objectives and tied to
+    /// one of its events (each list: any when empty). Ideas and drafts are kept (a view shows
+    /// them). The filter is checked first.
+    pub fn export_csv_view(&self, filter: &ExportFilter) -> Result<String> {
+        let f = self.check_export_filter(filter)?;
+        self.csv_of(&f.plan_id, |p, day| {
+            f.from.is_none_or(|from| day.is_some_and(|d| d >= from))
+                && f.to.is_none_or(|to| day.is_some_and(|d| d <= to))
+                && (f.statuses.is_empty() || f.statuses.contains(&p.status))
+                && (f.channel_ids.is_empty()
+                    || p.channels
+                        .iter()
+                        .any(|c| f.channel_ids.contains(&c.channel_id)))
+                && (f.objective_ids.is_empty()
+                    || p.objective_id
+                        .as_ref()
+                        .is_some_and(|o| f.objective_ids.contains(o)))
+                && (f.event_ids.is_empty()
+                    || p.event_id.as_ref().is_some_and(|e| f.event_ids.contains(e)))
+        })
+    }
+
+    /// [`Cadence::export_csv_view`] into the file `path` (written under a temporary name, then
+    /// renamed). Returns how many posts it holds.
+    pub fn export_csv_file(&self, filter: &ExportFilter, path: &Path) -> Result<usize> {
+        let text = self.export_csv_view(filter)?;
+        super::export::write_file_atomically(path, |mut file| {
+            use std::io::Write;
+            file.write_all(text.as_bytes())?;
+            Ok(())
+        })?;
+        // Cells may hold line breaks: count records, not lines.
+        Ok(csv::ReaderBuilder::new()
+            .from_reader(text.as_bytes())
+            .records()
+            .count())
+    }
+
+    fn csv_of(
+        &self,
+        plan_id: &str,
+        keep: impl Fn(&crate::model::Post, Option<NaiveDate>) -> bool,
+    ) -> Result<String> {
         let (list, chans, objs) = self.db.read(|c| {
             let tx = c.unchecked_transaction()?;
             super::plans::live_plan(&tx, plan_id)?;
@@ -132,10 +204,7 @@ impl Cadence {
                 Some(Planned::Day { date }) => (Some(*date), String::new(), String::new()),
                 None => (None, String::new(), String::new()),
             };
-            if from.is_some_and(|f| day.is_none_or(|d| d < f))
-                || to.is_some_and(|t| day.is_none_or(|d| d > t))
-                || (!statuses.is_empty() && !statuses.contains(&p.status))
-            {
+            if !keep(&p, day) {
                 continue;
             }
             let channel_names: Vec<&str> = p
@@ -240,7 +309,7 @@ fn run(
     tx: &Connection,
     plan_id: &str,
     sheet: &Sheet,
-    options: CsvImportOptions,
+    options: &CsvImportOptions,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<CsvPreview> {
     let plan = super::plans::live_plan(tx, plan_id)?;
@@ -286,10 +355,12 @@ fn run(
                 .unwrap_or("")
         };
         let mut problems = Vec::new();
-        let mut problem = |c: Column, reason: String| {
+        let mut problem = |c: Column, code: &str, value: &str, reason: String| {
             problems.push(RowProblem {
                 row,
                 column: sheet.headers[columns[&c]].trim().to_owned(),
+                code: code.to_owned(),
+                value: value.to_owned(),
                 reason,
             })
         };
@@ -299,11 +370,15 @@ fn run(
         };
         let date = match cell(Column::Date) {
             "" => None,
-            d => cells::date(d).map_err(|e| problem(Column::Date, e)).ok(),
+            d => cells::date(d)
+                .map_err(|e| problem(Column::Date, "bad_date", d, e))
+                .ok(),
         };
         let time = match cell(Column::Time) {
             "" => None,
-            t => cells::time(t).map_err(|e| problem(Column::Time, e)).ok(),
+            t => cells::time(t)
+                .map_err(|e| problem(Column::Time, "bad_time", t, e))
+                .ok(),
         };
         let planned = match (date, time) {
             (Some(d), Some(t)) => Some(PlannedInput::At {
@@ -314,13 +389,18 @@ fn run(
             (None, Some(_))
                 if cell(Column::Date).is_empty() && columns.contains_key(&Column::Date) =>
             {
-                problem(Column::Date, "a time without a date".into());
+                problem(
+                    Column::Date,
+                    "time_without_date",
+                    cell(Column::Time),
+                    "a time without a date".into(),
+                );
                 None
             }
             _ => None,
         };
         let status = cells::status(cell(Column::Status))
-            .map_err(|e| problem(Column::Status, e))
+            .map_err(|e| problem(Column::Status, "bad_status", cell(Column::Status), e))
             .unwrap_or(PostStatus::Draft);
         let duration_minutes = match cell(Column::Duration) {
             "" => None,
@@ -329,6 +409,8 @@ fn run(
                 .map_err(|_| {
                     problem(
                         Column::Duration,
+                        "bad_duration",
+                        d,
                         format!("\"{d}\" is not a number of minutes"),
                     )
                 })
@@ -339,7 +421,7 @@ fn run(
             let found = find_channel(&chans, &name).cloned();
             let channel = match found {
                 Some(c) => c,
-                None if options.create_missing => {
+                None if options.creates(&name) => {
                     let c = create_channel(tx, plan_id, &name, chans.len(), now)?;
                     chans.push(c.clone());
                     preview.unknown_channels.push(name.clone());
@@ -351,6 +433,8 @@ fn run(
                     }
                     problem(
                         Column::Channels,
+                        "unknown_channel",
+                        &name,
                         format!("no channel \"{name}\" in this plan"),
                     );
                     continue;
@@ -365,7 +449,7 @@ fn run(
             "" => None,
             name => match find_objective(&objs, name).cloned() {
                 Some(o) => Some(o.id),
-                None if options.create_missing => {
+                None if options.creates(name) => {
                     let o = create_objective(tx, plan_id, name, objs.len(), now)?;
                     objs.push(o.clone());
                     preview.unknown_objectives.push(name.to_owned());
@@ -377,6 +461,8 @@ fn run(
                     }
                     problem(
                         Column::Objective,
+                        "unknown_objective",
+                        name,
                         format!("no objective \"{name}\" in this plan"),
                     );
                     None
@@ -409,6 +495,8 @@ fn run(
                 Err(e) if e.field().is_some() => problems.push(RowProblem {
                     row,
                     column: column_of(e.field().unwrap_or_default(), &columns, &sheet.headers),
+                    code: e.code().to_owned(),
+                    value: String::new(),
                     reason: e.to_string(),
                 }),
                 Err(e) => return Err(e),

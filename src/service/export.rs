@@ -9,6 +9,38 @@ use crate::queries::{channels, events, objectives};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Writes `path` through `write` into a hidden temporary file of the same folder, synced, then
+/// renamed over `path`. On error the temporary file is removed and `path` is left as it was.
+pub(crate) fn write_file_atomically<T>(
+    path: &Path,
+    write: impl FnOnce(&std::fs::File) -> Result<T>,
+) -> Result<T> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::invalid("path", "a file name is needed"))?;
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(d) => d.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    let tmp = dir.join(format!(".{name}.{}.partial", uuid::Uuid::new_v4().simple()));
+    let file = std::fs::File::create(&tmp)?;
+    let result = write(&file).and_then(|v| {
+        file.sync_all()?;
+        Ok(v)
+    });
+    drop(file);
+    let result = result.and_then(|v| {
+        std::fs::rename(&tmp, path)?;
+        Ok(v)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
 
 /// The longest retention window accepted for cancelled and deleted posts (ten years).
 pub const MAX_RETENTION_DAYS: u32 = 3650;
@@ -31,6 +63,13 @@ impl Cadence {
             let filter = check_filter(c, filter)?;
             ics::write_calendar(c, &filter, now, out)
         })
+    }
+
+    /// [`Cadence::export_ics`] into the file `path`, written beside it under a temporary name
+    /// and renamed over it once complete: a failed export leaves no half-written calendar, and
+    /// an existing file is replaced whole or not at all.
+    pub fn export_ics_file(&self, filter: &ExportFilter, path: &Path) -> Result<ExportSummary> {
+        write_file_atomically(path, |file| self.export_ics(filter, file))
     }
 
     /// The filter as it would be stored or used: checked against the plan, duplicates removed.

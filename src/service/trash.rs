@@ -1,10 +1,19 @@
 //! The trash: deleted plans, posts and events stay restorable, with their links, for
 //! `TRASH_DAYS` days; `purge_trash` then removes them for good.
+//!
+//! A deleted post or event is also a tombstone: calendar exports and feeds write it
+//! `STATUS:CANCELLED` for their retention window (60 days by default, up to a feed's own
+//! `retentionDays`), so a client that merges by UID learns it is gone. The automatic purge
+//! therefore keeps a deleted row of a live plan until no export of that plan announces it any
+//! more ([`Cadence::tombstone_days`]); only emptying the trash by hand removes it sooner.
 use super::Cadence;
 use crate::error::{Error, Result};
+use crate::ics::retention_cutoff;
+use crate::model::DEFAULT_RETENTION_DAYS;
 use crate::model::{Event, Plan, Post, PostView};
-use crate::queries::{events, plans, posts};
+use crate::queries::{events, feeds, plans, posts};
 use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
 use serde::Serialize;
 
 /// Days a deleted plan, post or event stays in the trash.
@@ -82,16 +91,53 @@ impl Cadence {
         })
     }
 
-    /// Removes for good what was put in the trash more than `TRASH_DAYS` days before `now`,
-    /// in one transaction. A purged plan takes everything it holds with it.
+    /// Removes for good, in one transaction, what was put in the trash more than `TRASH_DAYS`
+    /// days before `now` and that no calendar export of its plan still announces as cancelled
+    /// (see [`Cadence::tombstone_days`]). A purged plan takes everything it holds with it (its
+    /// feeds already answer 404).
     pub fn purge_trash(&self, now: DateTime<Utc>) -> Result<Purged> {
-        let cutoff = now - Duration::days(TRASH_DAYS);
+        let trash_cutoff = now - Duration::days(TRASH_DAYS);
         self.db.with_tx(|tx| {
+            let mut purged = Purged::default();
+            for plan in plans::list(tx)? {
+                let kept = retention_cutoff(now, tombstone_days(tx, &plan.id)?);
+                let cutoff = trash_cutoff.min(kept);
+                purged.posts += posts::purge_deleted_of_plan_before(tx, &plan.id, cutoff)?;
+                purged.events += events::purge_deleted_of_plan_before(tx, &plan.id, cutoff)?;
+            }
+            purged.plans = plans::purge_deleted_before(tx, trash_cutoff)?;
+            Ok(purged)
+        })
+    }
+
+    /// Empties a live plan's trash by hand: removes for good its posts and events deleted
+    /// before `deleted_before` (pass `now` for everything), tombstones included.
+    pub fn empty_trash(&self, plan_id: &str, deleted_before: DateTime<Utc>) -> Result<Purged> {
+        self.db.with_tx(|tx| {
+            super::plans::live_plan(tx, plan_id)?;
             Ok(Purged {
-                posts: posts::purge_deleted_before(tx, cutoff)?,
-                events: events::purge_deleted_before(tx, cutoff)?,
-                plans: plans::purge_deleted_before(tx, cutoff)?,
+                plans: 0,
+                posts: posts::purge_deleted_of_plan_before(tx, plan_id, deleted_before)?,
+                events: events::purge_deleted_of_plan_before(tx, plan_id, deleted_before)?,
             })
         })
     }
+
+    /// How many days a deleted post or event of this plan stays a tombstone in its exports: the
+    /// default retention, or the longest one of the plan's feeds (revoked ones too, since a
+    /// regenerated token serves them again). Never less than `TRASH_DAYS`.
+    pub fn tombstone_days(&self, plan_id: &str) -> Result<u32> {
+        self.db.read(|c| tombstone_days(c, plan_id))
+    }
+}
+
+fn tombstone_days(conn: &Connection, plan_id: &str) -> Result<u32> {
+    let longest_feed = feeds::list_for_plan(conn, plan_id)?
+        .iter()
+        .map(|f| f.filter.retention_days())
+        .max()
+        .unwrap_or(0);
+    Ok(longest_feed
+        .max(DEFAULT_RETENTION_DAYS)
+        .max(TRASH_DAYS as u32))
 }

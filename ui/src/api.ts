@@ -18,6 +18,8 @@ import type {
   PostView,
   RangeView,
 } from "./generated/models";
+import type { ExportFilter, FeedInput } from "./generated/models";
+import type { BackupFile, CsvPreview, DataInfo, Exported, ExportSummary, FeedRow, FeedServerStatus, IcsImport, Purged, Restored, TrashItems } from "./dataTypes";
 
 type NoArgs = Record<string, never>;
 
@@ -52,6 +54,26 @@ export interface Commands {
   update_event: { args: { id: string; input: EventInput }; result: Event };
   delete_event: { args: { id: string }; result: Event };
   restore_event: { args: { id: string }; result: Event };
+  // ── Data screens (src-tauri/src/data_commands.rs) ──
+  data_info: { args: NoArgs; result: DataInfo };
+  export_ics_file: { args: { filter: ExportFilter; path: string | null }; result: Exported<ExportSummary> };
+  export_csv_file: { args: { filter: ExportFilter; path: string | null }; result: Exported<number> };
+  feed_server_status: { args: NoArgs; result: FeedServerStatus };
+  start_feed_server: { args: { port: number | null; lan: boolean }; result: FeedServerStatus };
+  stop_feed_server: { args: NoArgs; result: FeedServerStatus };
+  list_feeds: { args: { planId: string }; result: FeedRow[] };
+  create_feed: { args: { input: FeedInput }; result: FeedRow };
+  revoke_feed: { args: { id: string }; result: FeedRow };
+  regenerate_feed_token: { args: { id: string }; result: FeedRow };
+  backup_now: { args: { path: string | null }; result: BackupFile };
+  list_backups: { args: NoArgs; result: BackupFile[] };
+  restore_backup: { args: { path: string | null }; result: BackupFile };
+  trash_items: { args: { planId: string }; result: TrashItems };
+  restore_item: { args: { id: string }; result: Restored };
+  empty_trash: { args: { planId: string; everything: boolean }; result: Purged };
+  preview_csv_import: { args: { planId: string; path: string | null; createOnly: string[] | null }; result: CsvPreview };
+  import_csv: { args: { planId: string; path: string | null; createOnly: string[] | null }; result: CsvPreview };
+  import_ics: { args: { planId: string; path: string | null }; result: IcsImport };
 }
 
 export type CommandName = keyof Commands;
@@ -115,6 +137,26 @@ export function makeApi(transport: Transport) {
     updateEvent: (id: string, input: EventInput) => call("update_event", { id, input }),
     deleteEvent: (id: string) => call("delete_event", { id }),
     restoreEvent: (id: string) => call("restore_event", { id }),
+    // ── Data screens ──
+    dataInfo: () => call("data_info", {}),
+    exportIcsFile: (filter: ExportFilter, path: string | null) => call("export_ics_file", { filter, path }),
+    exportCsvFile: (filter: ExportFilter, path: string | null) => call("export_csv_file", { filter, path }),
+    feedServerStatus: () => call("feed_server_status", {}),
+    startFeedServer: (port: number | null, lan: boolean) => call("start_feed_server", { port, lan }),
+    stopFeedServer: () => call("stop_feed_server", {}),
+    listFeeds: (planId: string) => call("list_feeds", { planId }),
+    createFeed: (input: FeedInput) => call("create_feed", { input }),
+    revokeFeed: (id: string) => call("revoke_feed", { id }),
+    regenerateFeedToken: (id: string) => call("regenerate_feed_token", { id }),
+    backupNow: (path: string | null) => call("backup_now", { path }),
+    listBackups: () => call("list_backups", {}),
+    restoreBackup: (path: string | null) => call("restore_backup", { path }),
+    trashItems: (planId: string) => call("trash_items", { planId }),
+    restoreItem: (id: string) => call("restore_item", { id }),
+    emptyTrash: (planId: string, everything: boolean) => call("empty_trash", { planId, everything }),
+    previewCsvImport: (planId: string, path: string | null, createOnly: string[] | null) => call("preview_csv_import", { planId, path, createOnly }),
+    importCsv: (planId: string, path: string | null, createOnly: string[] | null) => call("import_csv", { planId, path, createOnly }),
+    importIcs: (planId: string, path: string | null) => call("import_ics", { planId, path }),
   };
 }
 

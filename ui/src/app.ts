@@ -8,6 +8,8 @@ import type { AppInfo, Plan, PlanOverview, PostView, RangeView } from "./generat
 import { getLocale, intlTag, saveLocale, setLocale, t, type Locale } from "./i18n/index";
 import { errorMessage, warningMessage } from "./i18n/labels";
 import { bindShortcuts, type ViewKey } from "./keyboard";
+import { DataScreens, type DataHost } from "./data/screens";
+import type { Deletion } from "./undo";
 import { draftOfPost, emptyDraft, inputOfDraft, type Draft } from "./postForm";
 import { Moves } from "./moves";
 import { addDays, weekDays, weekStart } from "./time/week";
@@ -63,6 +65,7 @@ export class App {
   private calendar: CalendarView | null = null;
   private settingsOpen = false;
   private readonly moves: Moves;
+  private started = false;
   /** A post whose card takes the focus once the view is redrawn (keyboard moves). */
   private focusAfter: string | null = null;
 
@@ -73,6 +76,8 @@ export class App {
   private readonly mainSlot = h("main", { class: "layout", id: "main" }, this.viewSlot, this.sideSlot);
   private readonly panelSlot = h("div", { class: "panel-slot" });
   private readonly toasts = new Toasts();
+  /** The « Données » screens (exports, feeds, backups, trash, imports, plans). */
+  private readonly data: DataScreens;
 
   constructor(
     root: HTMLElement,
@@ -82,6 +87,7 @@ export class App {
     this.today = today;
     this.anchor = today;
     root.replaceChildren(this.headerSlot, this.filterSlot, this.mainSlot, this.panelSlot, this.toasts.element);
+    this.data = new DataScreens(api, this.toasts, () => this.dataHost());
     this.moves = new Moves(api, this.toasts, {
       post: (id) => this.range?.posts.find((v) => v.post.id === id),
       zone: () => this.zone,
@@ -89,6 +95,7 @@ export class App {
       focusAfter: (id) => {
         this.focusAfter = id;
       },
+      restored: (d) => this.afterRestore(d),
     });
     bindShortcuts(document, {
       prev: () => this.step(-1),
@@ -98,7 +105,7 @@ export class App {
       view: (v) => this.setView(v),
       undo: () => void this.moves.undoLast(),
       movePost: (days) => this.moves.moveFocused(days),
-      enabled: () => this.panel === null && !this.settingsOpen,
+      enabled: () => this.panel === null && !this.settingsOpen && !this.data.isOpen,
     });
   }
 
@@ -106,12 +113,14 @@ export class App {
    *  `app_info` when the caller already has it. */
   async start(known?: AppInfo): Promise<void> {
     this.renderChrome();
+    this.started = false;
     try {
       const [info, plans] = await Promise.all([known ?? this.api.appInfo(), this.api.listPlans()]);
       this.today = info.today;
       this.anchor = info.today;
       this.plans = plans;
       this.planId = plans.find((p) => p.id === info.defaultPlanId)?.id ?? plans[0]?.id ?? null;
+      this.started = true;
     } catch (e) {
       this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
       this.renderChrome();
@@ -377,7 +386,10 @@ export class App {
     if (this.loadError) {
       this.viewSlot.replaceChildren(h("div", { class: "notice error", role: "alert", "data-testid": "load-error" }, this.loadError));
     } else if (this.planId === null) {
-      this.viewSlot.replaceChildren(h("div", { class: "notice" }, this.loadSeq === 0 && this.plans.length === 0 ? t("app.loading") : t("app.noPlan")));
+      const loading = this.loadSeq === 0 && this.plans.length === 0 && !this.started;
+      const create = h("button", { type: "button", class: "btn primary", "data-testid": "no-plan-create" }, t("plans.create"));
+      create.addEventListener("click", () => void this.data.open("plans"));
+      this.viewSlot.replaceChildren(h("div", { class: "notice" }, loading ? t("app.loading") : t("app.noPlan"), loading ? null : h("p", {}, create)));
     }
   }
 
@@ -402,6 +414,7 @@ export class App {
         onNewPost: () => this.openNew(this.defaultNewDay()),
         onSettings: () => this.openSettings(),
         onLocale: (l) => this.changeLocale(l),
+        extra: [this.data.button()],
       }),
     );
   }
@@ -477,6 +490,7 @@ export class App {
       objectives: overview.objectives,
       events: overview.events,
       api: this.api,
+      onEventDeleted: (e) => this.moves.deleted({ deleted: "event", id: e.id }, t("undo.eventDeleted", { title: e.title })),
       onChanged: async () => {
         if (this.planId) this.overview = await this.api.planOverview(this.planId);
         this.refresh();
@@ -590,20 +604,52 @@ export class App {
       await this.api.deletePost(id);
       this.closePanel();
       this.refresh();
-      this.toasts.success(t("toast.deleted"), { label: t("toast.restore"), run: () => void this.restore(id) });
+      this.moves.deleted({ deleted: "post", id }, t("undo.postDeleted"));
     } catch (e) {
       panel.ui.setBusy(false);
       panel.ui.showError(toErrorPayload(e));
     }
   }
 
-  private async restore(id: string): Promise<void> {
+  // ── Data screens ────────────────────────────────────────────────────────────────────────
+
+  private dataHost(): DataHost {
+    return {
+      plan: this.plan,
+      plans: this.plans,
+      overview: this.overview,
+      filter: this.filter,
+      visible: { from: this.from, to: this.to },
+      refresh: () => this.refresh(),
+      reloadPlans: (select) => this.reloadPlans(select),
+      deleted: (d, message) => this.moves.deleted(d, message),
+      show: (panel) => {
+        this.panelSlot.replaceChildren(...(panel ? [h("div", { class: "panel-backdrop", "aria-hidden": "true" }), panel] : []));
+        this.panelSlot.querySelector(".panel-backdrop")?.addEventListener("click", () => this.data.close());
+      },
+    };
+  }
+
+  /** Reads the plans again (after a plan was made, renamed, deleted, restored, or a backup
+   *  restored) and opens `select`, else the current plan if it is still there, else the first. */
+  private async reloadPlans(select?: string | null): Promise<void> {
     try {
-      await this.api.restorePost(id);
-      this.refresh();
-      this.toasts.success(t("toast.restored"));
+      this.plans = await this.api.listPlans();
     } catch (e) {
       this.toasts.error(errorMessage(toErrorPayload(e)));
+      return;
+    }
+    const wanted = select === undefined ? this.planId : select;
+    this.planId = this.plans.find((p) => p.id === wanted)?.id ?? this.plans[0]?.id ?? null;
+    await this.openPlan();
+  }
+
+  private async afterRestore(d: Deletion): Promise<void> {
+    if (d.deleted === "plan") await this.reloadPlans(d.id);
+    else if (d.deleted === "event" && this.planId) {
+      this.overview = await this.api.planOverview(this.planId);
+      this.renderFilters();
+      if (this.settingsOpen) this.openSettings();
     }
   }
 }

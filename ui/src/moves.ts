@@ -6,7 +6,7 @@ import type { PlannedInput, Post, PostView } from "./generated/models";
 import { t } from "./i18n/index";
 import { errorMessage } from "./i18n/labels";
 import { inputOf } from "./postForm";
-import { plannedInputOf, UndoStack } from "./undo";
+import { isDeletion, plannedInputOf, UndoStack, type Deletion, type UndoEntry } from "./undo";
 import type { Toasts } from "./views/toasts";
 import { postDay } from "./weekModel";
 
@@ -19,10 +19,12 @@ export interface MovesHost {
   refresh(): void;
   /** The card of this post takes the focus once redrawn. */
   focusAfter(postId: string): void;
+  /** Something came back from the trash (plans and events need more than a refresh). */
+  restored?(d: Deletion): Promise<void> | void;
 }
 
 export class Moves {
-  private readonly undo = new UndoStack();
+  private readonly undo = new UndoStack<UndoEntry>();
 
   constructor(
     private readonly api: Api,
@@ -85,10 +87,29 @@ export class Moves {
     return true;
   }
 
+  /** A deletion Ctrl+Z (or the toast's « Annuler ») can undo. */
+  deleted(d: Deletion, message: string): void {
+    this.undo.push(d);
+    this.toasts.success(message, { label: t("toast.undo"), run: () => void this.undoLast() });
+  }
+
   async undoLast(): Promise<void> {
     const move = this.undo.pop();
     if (!move) {
       this.toasts.success(t("toast.nothingToUndo"));
+      return;
+    }
+    if (isDeletion(move)) {
+      try {
+        if (move.deleted === "post") await this.api.restorePost(move.id);
+        else if (move.deleted === "event") await this.api.restoreEvent(move.id);
+        else await this.api.restorePlan(move.id);
+        await this.host.restored?.(move);
+        this.toasts.success(t("toast.undone"));
+      } catch (e) {
+        this.toasts.error(errorMessage(toErrorPayload(e)));
+      }
+      this.host.refresh();
       return;
     }
     const current: Post = this.host.post(move.postId)?.post ?? move.after;

@@ -1,5 +1,6 @@
-// Undo for moves and resizes: each entry remembers when a post was planned, and for how long,
-// before the change, so Ctrl+Z can ask the core to put it back.
+// Undo for moves, resizes and deletions: a move remembers when a post was planned, and for how
+// long, before the change, so Ctrl+Z can ask the core to put it back; a deletion is undone by
+// restoring the post, event or plan from the trash.
 import type { Planned, PlannedInput, Post } from "./generated/models";
 
 export interface Move {
@@ -16,17 +17,29 @@ export function plannedInputOf(planned: Planned | null): PlannedInput | null {
   return planned.kind === "at" ? { kind: "at", local: planned.local, timezone: planned.timezone } : { kind: "day", date: planned.date };
 }
 
-export class UndoStack {
-  private readonly moves: Move[] = [];
+/** A post, event or plan put in the trash: undone by restoring it. */
+export interface Deletion {
+  deleted: "post" | "event" | "plan";
+  id: string;
+}
+
+export type UndoEntry = Move | Deletion;
+
+export function isDeletion(e: UndoEntry): e is Deletion {
+  return "deleted" in e;
+}
+
+export class UndoStack<T = Move> {
+  private readonly moves: T[] = [];
 
   constructor(private readonly limit = 50) {}
 
-  push(move: Move): void {
+  push(move: T): void {
     this.moves.push(move);
     if (this.moves.length > this.limit) this.moves.shift();
   }
 
-  pop(): Move | undefined {
+  pop(): T | undefined {
     return this.moves.pop();
   }
 

@@ -27,4 +27,14 @@ export const frCA: Partial<Messages> = {
   "calendar.noPosts": "Rien de prévu pour cette période",
   "calendar.moreOn": "{count} autres publications ce jour-là : voir la semaine",
   "field.weeklyTarget": "Publications par semaine",
+  // ── Data screens: exports, feeds, backups, trash, imports, plans ──
+  "data.exportedCsv": "{count} publications exportées dans {file}.",
+  "trash.kind.post": "Publication",
+  "trash.restored.post": "« {title} » rétablie.",
+  "import.summary": "{file} : {posts} publication(s) prête(s), {problems} problème(s).",
+  "import.posts": "Publications à importer",
+  "import.nothing": "Aucune publication à importer.",
+  "import.go": "Importer {count} publication(s)",
+  "import.done": "{count} publications importées.",
+  "undo.postDeleted": "Publication supprimée",
 };

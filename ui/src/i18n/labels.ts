@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   "busy",
   "database",
   "io",
+  "import_row",
+  "file_too_large",
+  "unsupported_file",
   // Refused by the window itself, before the core: a date or time field it cannot read.
   "invalid_date",
   "invalid_time",

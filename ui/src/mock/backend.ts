@@ -25,6 +25,7 @@ import { fail, LIMITS, links, optional, required, tags, text, url } from "./chec
 import { buildChannel, buildEvent, buildObjective, buildPlan } from "./planning";
 import { warnings } from "./rules";
 import { SAMPLE_PLAN_ID, sampleData } from "./sample";
+import { MockData } from "./data";
 
 export { inputOf };
 
@@ -156,8 +157,36 @@ export class MockBackend implements Transport {
       case "restore_event":
         return this.trashRow(this.events, args["id"], command === "delete_event");
       default:
-        throw `command ${command} not found`;
+        return this.data.handle(command, args);
     }
+  }
+
+  private dataState: MockData | null = null;
+
+  /** The « Données » commands (mock/data.ts), on this store. */
+  private get data(): MockData {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    this.dataState ??= new MockData({
+      get plans() {
+        return self.plans;
+      },
+      get posts() {
+        return self.posts;
+      },
+      get events() {
+        return self.events;
+      },
+      get channels() {
+        return self.channels;
+      },
+      get objectives() {
+        return self.objectives;
+      },
+      today: this.today,
+      call: (command, args) => this.handle(command, args),
+    });
+    return this.dataState;
   }
 
   /** The input, once its plan is known to exist. */

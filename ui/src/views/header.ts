@@ -21,6 +21,8 @@ export interface HeaderProps {
   onNewPost(): void;
   onSettings(): void;
   onLocale(locale: Locale): void;
+  /** More buttons before the settings (e.g. « Données »). */
+  extra?: readonly HTMLElement[];
 }
 
 export function renderHeader(p: HeaderProps): HTMLElement {
@@ -71,7 +73,7 @@ export function renderHeader(p: HeaderProps): HTMLElement {
       h("h1", { "data-testid": "week-label", "aria-live": "polite" }, p.weekLabel),
       p.zoneNote ? h("span", { class: "zone-note", "data-testid": "zone-note" }, p.zoneNote) : null,
     ),
-    h("div", { class: "topbar-actions" }, newPost, settings, langSelect),
+    h("div", { class: "topbar-actions" }, newPost, ...(p.extra ?? []), settings, langSelect),
   );
 }
 

@@ -20,6 +20,8 @@ export interface SettingsProps {
   api: Api;
   /** Something was saved: reload the plan. */
   onChanged(): Promise<void>;
+  /** An event went to the trash (the app offers to undo it). */
+  onEventDeleted?(event: Event): void;
   onClose(): void;
 }
 
@@ -183,7 +185,24 @@ export function renderPlanSettings(p: SettingsProps): HTMLElement {
     when: whenOf(e, val(f, "start"), val(f, "end") || val(f, "start")),
   });
   const events = [
-    ...p.events.map((e) => settingsRow("event", e.id, eventFields(e), (f) => p.api.updateEvent(e.id, eventInput(f, e)), () => p.api.deleteEvent(e.id), done)),
+    ...p.events.map((e) => {
+      // The undo toast comes after the "saved" one, so it stays on screen.
+      let deleted = false;
+      return settingsRow(
+        "event",
+        e.id,
+        eventFields(e),
+        (f) => p.api.updateEvent(e.id, eventInput(f, e)),
+        async () => {
+          await p.api.deleteEvent(e.id);
+          deleted = true;
+        },
+        async () => {
+          await done();
+          if (deleted) p.onEventDeleted?.(e);
+        },
+      );
+    }),
     settingsRow("event", null, eventFields(null), (f) => p.api.createEvent(eventInput(f, null)), null, done),
   ];
 
