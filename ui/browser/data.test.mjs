@@ -24,18 +24,19 @@ test('exports: the filter bar and options go to the command, the result is said'
   const page = await s.newPage(Q);
   await open(page);
   assert.match(await page.textContent('[data-testid=export-filters]'), /aucun filtre/u);
-  assert.equal(await page.inputValue('[data-testid=export-from]'), '2026-11-23');
-  assert.equal(await page.inputValue('[data-testid=export-to]'), '2026-11-29');
+  // Dates in the app's language (French here), whatever the browser's own locale.
+  assert.equal(await page.inputValue('[data-testid=export-from]'), '23/11/2026');
+  assert.equal(await page.inputValue('[data-testid=export-to]'), '29/11/2026');
   await page.selectOption('[data-testid=export-alarm]', '30');
   await shot(page, 'panel');
   await page.click('[data-testid=export-ics]');
   await page.waitForFunction(() => /exportés dans/u.test(document.querySelector('[data-testid=export-result]').textContent));
   assert.match(await page.textContent('[data-testid=export-result]'), /éléments exportés dans boulangerie-les-trois-epis\.ics/u);
   // A bad range: the core's error, translated, next to the form; what was typed stays.
-  await page.fill('[data-testid=export-to]', '2026-11-01');
+  await page.fill('[data-testid=export-to]', '01/11/2026');
   await page.click('[data-testid=export-csv]');
   await page.waitForSelector('[data-testid=data-error][data-code=end_before_start]');
-  assert.equal(await page.inputValue('[data-testid=export-to]'), '2026-11-01');
+  assert.equal(await page.inputValue('[data-testid=export-to]'), '01/11/2026');
   assert.deepEqual(page.errors, []);
 });
 

@@ -76,3 +76,23 @@ export function parseTimeField(text: string): string | null {
   if (hour > 23 || minute > 59) return null;
   return `${pad(hour)}:${pad(minute)}`;
 }
+
+/**
+ * A text input for a date in the current language: shows `iso` formatted, and `readDateField`
+ * gives back ISO (or the raw text when unreadable, so the core names the field in its error).
+ */
+export function dateInput(iso: string, locale: Locale, attrs: Record<string, string> = {}): HTMLInputElement {
+  const el = document.createElement("input");
+  el.type = "text";
+  el.inputMode = "numeric";
+  el.autocomplete = "off";
+  el.placeholder = datePattern(locale);
+  el.classList.add("date-field");
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.value = formatDateField(iso, locale);
+  return el;
+}
+
+export function readDateField(el: HTMLInputElement, locale: Locale): string {
+  return parseDateField(el.value, locale) ?? el.value.trim();
+}

@@ -6,7 +6,8 @@ import { exportFilterOf, baseName } from "../data/model";
 import { chooseOpenPath, chooseSavePath } from "../data/nativeDialogs";
 import { h } from "../dom";
 import { isFiltering } from "../filters";
-import { t } from "../i18n/index";
+import { getLocale, t } from "../i18n/index";
+import { dateInput, readDateField } from "../time/fields";
 import { statusLabel } from "../i18n/labels";
 import { addDays } from "../time/week";
 import { busyButton, renderShell, section } from "./dataShell";
@@ -47,14 +48,12 @@ export function renderDataPanel(ctx: DataContext): HTMLElement {
     shell.body.append(section(t("data.plans"), plans));
     return shell.element;
   }
-  const from = h("input", { type: "date", name: "from", "data-testid": "export-from", "aria-label": t("data.from") });
-  from.value = ctx.visible.from;
-  const to = h("input", { type: "date", name: "to", "data-testid": "export-to", "aria-label": t("data.to") });
-  to.value = ctx.visible.to ? addDays(ctx.visible.to, -1) : "";
+  const from = dateInput(ctx.visible.from, getLocale(), { name: "from", "data-testid": "export-from", "aria-label": t("data.from") });
+  const to = dateInput(ctx.visible.to ? addDays(ctx.visible.to, -1) : "", getLocale(), { name: "to", "data-testid": "export-to", "aria-label": t("data.to") });
   const drafts = h("input", { type: "checkbox", name: "includeDrafts", "data-testid": "export-drafts" });
   const alarm = h("select", { name: "alarmMinutes", "data-testid": "export-alarm", "aria-label": t("data.alarm") });
   for (const a of ALARMS) alarm.append(h("option", { value: a === null ? "" : String(a) }, a === null ? t("data.alarmNone") : t("data.alarmBefore", { minutes: a === 1440 ? t("data.oneDay") : `${a} min` })));
-  const options = () => ({ from: from.value, to: to.value, includeDrafts: drafts.checked, alarmMinutes: alarm.value === "" ? null : Number(alarm.value) });
+  const options = () => ({ from: readDateField(from, getLocale()), to: readDateField(to, getLocale()), includeDrafts: drafts.checked, alarmMinutes: alarm.value === "" ? null : Number(alarm.value) });
   const result = h("p", { class: "muted data-result", "data-testid": "export-result", "aria-live": "polite" });
 
   const exportIcs = busyButton("export-ics", t("data.exportIcs"), "btn primary", async () => {

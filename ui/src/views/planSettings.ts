@@ -5,7 +5,8 @@ import type { Api } from "../api";
 import { toErrorPayload } from "../api";
 import type { Channel, ErrorPayload, Event, EventKind, EventWhenInput, Objective, ObjectiveKind, Plan, Platform } from "../generated/models";
 import { h } from "../dom";
-import { t, type MessageKey } from "../i18n/index";
+import { getLocale, t, type MessageKey } from "../i18n/index";
+import { dateInput, readDateField } from "../time/fields";
 import { errorMessage, eventKindLabel, objectiveKindLabel, platformLabel } from "../i18n/labels";
 
 const PLATFORMS: readonly Platform[] = ["instagram", "facebook", "linkedin", "x", "tiktok", "youtube", "pinterest", "threads", "bluesky", "mastodon", "internal", "newsletter", "blog", "other"];
@@ -32,6 +33,15 @@ function input(name: string, label: MessageKey, value: string, type = "text", ex
   el.value = value;
   return el;
 }
+
+/** A date typed in the app's language (WebKit's date widget follows the system's instead). */
+function dateIn(name: string, label: MessageKey, iso: string): HTMLInputElement {
+  return dateInput(iso, getLocale(), { name, "aria-label": t(label), title: t(label) });
+}
+const dateVal = (f: Fields, k: string): string => {
+  const el = f[k];
+  return el instanceof HTMLInputElement ? readDateField(el, getLocale()) : "";
+};
 
 function select(name: string, label: MessageKey, options: readonly [string, string][], value: string): HTMLSelectElement {
   const el = h("select", { name, "aria-label": t(label), title: t(label) });
@@ -144,8 +154,8 @@ export function renderPlanSettings(p: SettingsProps): HTMLElement {
   const objectiveFields = (o: Objective | null): Fields => ({
     title: input("title", "field.title", o?.title ?? ""),
     kind: select("kind", "field.kind", OBJECTIVE_KINDS.map((x) => [x, objectiveKindLabel(x)]), o?.kind ?? "awareness"),
-    startDate: input("startDate", "field.startDate", o?.startDate ?? "", "date"),
-    endDate: input("endDate", "field.endDate", o?.endDate ?? "", "date"),
+    startDate: dateIn("startDate", "field.startDate", o?.startDate ?? ""),
+    endDate: dateIn("endDate", "field.endDate", o?.endDate ?? ""),
     targetShare: input("targetShare", "field.targetShare", o?.targetShare.toString() ?? "", "number", { min: 0, max: 100, placeholder: "%" }),
     color: input("color", "field.color", o?.color ?? "#c17d11", "color"),
   });
@@ -154,8 +164,8 @@ export function renderPlanSettings(p: SettingsProps): HTMLElement {
     kind: val(f, "kind") as ObjectiveKind,
     title: val(f, "title"),
     target: o?.target ?? "",
-    startDate: val(f, "startDate") || null,
-    endDate: val(f, "endDate") || null,
+    startDate: dateVal(f, "startDate") || null,
+    endDate: dateVal(f, "endDate") || null,
     color: val(f, "color"),
     targetShare: num(val(f, "targetShare")) ?? 0,
   });
@@ -171,8 +181,8 @@ export function renderPlanSettings(p: SettingsProps): HTMLElement {
     return {
       title: input("title", "field.title", e?.title ?? ""),
       kind: select("kind", "field.kind", EVENT_KINDS.map((x) => [x, eventKindLabel(x)]), e?.kind ?? "open_day"),
-      start: input("start", "field.startDate", days[0] ?? "", "date"),
-      end: input("end", "field.endDate", days[1] ?? "", "date"),
+      start: dateIn("start", "field.startDate", days[0] ?? ""),
+      end: dateIn("end", "field.endDate", days[1] ?? ""),
       location: input("location", "field.location", e?.location ?? ""),
     };
   };
@@ -182,7 +192,7 @@ export function renderPlanSettings(p: SettingsProps): HTMLElement {
     title: val(f, "title"),
     description: e?.description ?? "",
     location: val(f, "location"),
-    when: whenOf(e, val(f, "start"), val(f, "end") || val(f, "start")),
+    when: whenOf(e, dateVal(f, "start"), dateVal(f, "end") || dateVal(f, "start")),
   });
   const events = [
     ...p.events.map((e) => {
