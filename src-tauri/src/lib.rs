@@ -1,6 +1,7 @@
 //! Cadence desktop shell: opens the core's database and exposes it to the window as commands.
 mod commands;
 mod state;
+mod strategy_a_commands;
 
 pub use state::AppState;
 
@@ -39,6 +40,21 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::update_event,
         commands::delete_event,
         commands::restore_event,
+        strategy_a_commands::list_templates,
+        strategy_a_commands::create_template,
+        strategy_a_commands::update_template,
+        strategy_a_commands::delete_template,
+        strategy_a_commands::preview_campaign,
+        strategy_a_commands::apply_campaign,
+        strategy_a_commands::event_posts,
+        strategy_a_commands::move_event,
+        strategy_a_commands::calendar_overlay,
+        strategy_a_commands::set_holiday_region,
+        strategy_a_commands::list_slots,
+        strategy_a_commands::create_slot,
+        strategy_a_commands::delete_slot,
+        strategy_a_commands::next_free_slot,
+        strategy_a_commands::fill_slot,
     ])
 }
 

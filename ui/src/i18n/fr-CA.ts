@@ -27,4 +27,10 @@ export const frCA: Partial<Messages> = {
   "calendar.noPosts": "Rien de prévu pour cette période",
   "calendar.moreOn": "{count} autres publications ce jour-là : voir la semaine",
   "field.weeklyTarget": "Publications par semaine",
+  // ── campaigns, slots and holidays ──
+  "campaign.moveWith": "Déplacer aussi les {count} publications liées?",
+  "holiday.new_year": "Jour de l’An",
+  "holiday.christmas_eve": "Veille de Noël",
+  "holiday.new_years_eve": "Veille du jour de l’An",
+  "holiday.black_friday": "Vendredi fou",
 };
