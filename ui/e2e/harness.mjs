@@ -48,7 +48,9 @@ export function cli(db, ...args) {
 export async function launch(db, extraEnv = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(join(ARTIFACTS, 'tauri-driver.log'), 'a');
-  const driverProcess = spawn('tauri-driver', ['--port', '4444', '--native-port', '4445'], {
+  // CADENCE_E2E_PORT lets several worktrees run end-to-end tests at once (default 4444).
+  const port = Number(process.env.CADENCE_E2E_PORT || 4444);
+  const driverProcess = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
     env: { ...process.env, CADENCE_DB: db, ...extraEnv },
     stdio: ['ignore', log, log],
   });
@@ -63,9 +65,9 @@ export async function launch(db, extraEnv = {}) {
     });
   };
   try {
-    await waitForPort(4444, 20000);
+    await waitForPort(port, 20000);
     driver = await new Builder()
-      .usingServer('http://127.0.0.1:4444/')
+      .usingServer(`http://127.0.0.1:${port}/`)
       .withCapabilities({ browserName: 'wry', 'tauri:options': { application: APP } })
       .build();
   } catch (e) {

@@ -3,7 +3,7 @@ import { toErrorPayload, type Api } from "./api";
 import { capPerDay, eventEntry, postEntry, type CalendarEvent } from "./calendar/model";
 import { h } from "./dom";
 import { filterPosts, loadFilter, NO_FILTER, saveFilter, tagsOf, type Filter } from "./filters";
-import { weekLabelParts } from "./format";
+import { formatDayHeading, weekLabelParts } from "./format";
 import type { AppInfo, Plan, PlanOverview, PostView, RangeView } from "./generated/models";
 import { getLocale, intlTag, saveLocale, setLocale, t, type Locale } from "./i18n/index";
 import { errorMessage, warningMessage } from "./i18n/labels";
@@ -237,7 +237,9 @@ export class App {
     const posts = filterPosts(range.posts, this.filter)
       .map((v) => postEntry(v, zone))
       .filter((e): e is CalendarEvent => e !== null);
-    const extra = [...holidayEntries(this.overlay.holidays), ...(this.view === "week" ? slotEntries(this.overlay.openSlots, range.channels, this.filter.channelId) : [])];
+    const now = new Date().toISOString();
+    const upcoming = this.overlay.openSlots.filter((o) => o.at > now);
+    const extra = [...holidayEntries(this.overlay.holidays), ...(this.view === "week" ? slotEntries(upcoming, range.channels, this.filter.channelId) : [])];
     return [...range.events.map((e) => eventEntry(e, zone)), ...(this.view === "month" ? capPerDay(posts, MONTH_POSTS_PER_DAY) : posts), ...extra];
   }
 
@@ -279,7 +281,7 @@ export class App {
       onNewOn: (date, channelId) => this.openNew(date, "", channelId),
       onMoveTo: (postId, date) => this.moves.moveToDay(postId, date),
       holidays: this.overlay.holidays,
-      openSlots: this.overlay.openSlots.filter((o) => this.filter.channelId === "" || o.channelId === this.filter.channelId),
+      openSlots: this.overlay.openSlots.filter((o) => (this.filter.channelId === "" || o.channelId === this.filter.channelId) && o.at > new Date().toISOString()),
       onSlot: (slot) => this.fillSlot(slot),
       onEvent: (event) => this.openCampaign(event),
     });
@@ -687,7 +689,7 @@ export class App {
           this.toasts.error(t("slot.none", { channel: name }));
           return;
         }
-        this.toasts.success(t("slot.next", { when: `${slot.date} ${slot.local.slice(11, 16)}`, channel: name }));
+        this.toasts.success(t("slot.next", { when: `${formatDayHeading(slot.date, getLocale())} · ${slot.local.slice(11, 16)}`, channel: name }));
         this.anchor = slot.date;
         if (this.calendar) this.calendar.goTo(slot.date);
         else void this.loadLanes();

@@ -129,7 +129,12 @@ export class CalendarView {
         if (props.kind === "event") return { domNodes: [renderEventContent(props.event)] };
         if (props.kind === "more") return { domNodes: [renderMoreContent(props.count)] };
         if (props.kind === "holiday") return { domNodes: arg.event.display === "background" ? [] : [document.createTextNode(holidayName(props.holiday))] };
-        if (props.kind === "slot") return { domNodes: [document.createTextNode(arg.event.title)] };
+        if (props.kind === "slot") {
+          const label = document.createElement("div");
+          label.className = "cad-slot-content";
+          label.textContent = arg.event.title;
+          return { domNodes: [label] };
+        }
         const mode = arg.view.type === "dayGridMonth" ? "line" : "block";
         return { domNodes: [renderPostContent(props.view, p.card(), mode)] };
       },

@@ -160,6 +160,7 @@ export function renderLanes(p: LanesProps): HTMLElement {
     const banner = h("div", { class: "lane-event", "data-testid": "event-banner", "data-event-id": event.id }, renderEventContent(event));
     if (p.onEvent) {
       banner.setAttribute("role", "button");
+      banner.setAttribute("aria-label", t("campaign.open", { event: event.title }));
       banner.tabIndex = 0;
       banner.addEventListener("click", () => p.onEvent?.(event));
     }
