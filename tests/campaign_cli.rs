@@ -140,10 +140,16 @@ fn templates_campaign_move_and_slots() {
         ],
     );
     assert!(applied.contains("posts created"), "{applied}");
+    // The J step goes to both chosen channels (in the plan's channel order).
+    let day_j = applied
+        .lines()
+        .find(|l| l.contains("C'est le jour J"))
+        .expect("the J step");
     assert!(
-        applied.contains("[Facebook Les Trois Épis, Instagram @troisepis]"),
+        day_j.contains("Facebook Les Trois Épis") && day_j.contains("Instagram @troisepis"),
         "{applied}"
     );
+    assert!(!day_j.contains("LinkedIn"), "{applied}");
 
     ok(
         &db,
