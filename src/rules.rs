@@ -1,5 +1,6 @@
 //! Planning rules that warn without refusing: a post with no objective or no value for the
 //! customer, a text over a channel's limit, a post outside its objective's period.
+use crate::holidays::HolidayCalendar;
 use crate::model::{Channel, Objective, Planned, Post, PostStatus, PostView, Warning, WarningCode};
 use crate::time::local_of;
 use chrono::NaiveDate;
@@ -30,6 +31,7 @@ pub fn warnings(post: &Post, channels: &[Channel], objectives: &[Objective]) -> 
         channel_id: None,
         length: None,
         limit: None,
+        holiday: None,
     };
     let objective = post
         .objective_id
@@ -83,6 +85,36 @@ pub fn warnings(post: &Post, channels: &[Channel], objectives: &[Objective]) -> 
 pub fn view(post: Post, channels: &[Channel], objectives: &[Objective]) -> PostView {
     let warnings = warnings(&post, channels, objectives);
     PostView { post, warnings }
+}
+
+/// A soft warning for a post planned on a public holiday (or observed day off) of its plan's
+/// region: audiences and teams are often away. Key dates (Saint-Valentin…) do not warn.
+pub fn holiday_warning(post: &Post, holidays: &mut HolidayCalendar) -> Option<Warning> {
+    if post.status == PostStatus::Cancelled {
+        return None;
+    }
+    let day = planned_day(post.planned.as_ref()?);
+    let holiday = holidays.public_holiday(day)?;
+    Some(Warning {
+        code: WarningCode::OnPublicHoliday,
+        field: "planned".to_owned(),
+        channel_id: None,
+        length: None,
+        limit: None,
+        holiday: Some(holiday.key.clone()),
+    })
+}
+
+/// `view`, plus the holiday warning.
+pub fn view_with_holidays(
+    post: Post,
+    channels: &[Channel],
+    objectives: &[Objective],
+    holidays: &mut HolidayCalendar,
+) -> PostView {
+    let mut v = view(post, channels, objectives);
+    v.warnings.extend(holiday_warning(&v.post, holidays));
+    v
 }
 
 #[cfg(test)]

@@ -41,6 +41,16 @@ fn seed_sql(version: i64) -> String {
                  '{{\"status\":[\"scheduled\"]}}', {t}, {t}, 0, NULL);"
         ));
     }
+    if version >= 4 {
+        sql.push_str(&format!(
+            "INSERT INTO campaign_templates VALUES ('01900000-0000-7000-8000-000000000009', 'Salon des vins', 'Stand B12', {t}, {t}, 0);
+             INSERT INTO campaign_template_steps VALUES ('01900000-0000-7000-8000-000000000009', 0, -7, '10:00', 'instagram', 'Venez nous voir', 'draft'),
+                 ('01900000-0000-7000-8000-000000000009', 1, 0, NULL, NULL, 'C''est aujourd''hui', 'idea');
+             INSERT INTO slots VALUES ('01900000-0000-7000-8000-00000000000a', '{PLAN}', '{CHANNEL}', 'FREQ=WEEKLY;BYDAY=TU,TH', '10:00',
+                 '2026-12-01', '2026-12-31', '[\"2026-12-24\"]', 'Reel', {t}, {t});
+             INSERT INTO plan_holiday_regions VALUES ('{PLAN}', 'ca_qc');"
+        ));
+    }
     sql
 }
 
@@ -180,5 +190,18 @@ fn check_upgraded(cadence: &Cadence, version: i64) {
             .read(|c| Ok(c.query_row("SELECT count(*) FROM feeds", [], |r| r.get(0))?))
             .expect("feeds");
         assert_eq!(feeds, 1, "{at}");
+    }
+    if version >= 4 {
+        let t = cadence
+            .template("01900000-0000-7000-8000-000000000009")
+            .expect(&at);
+        assert_eq!(t.steps.len(), 2, "{at}");
+        assert_eq!(t.steps[1].title, "C'est aujourd'hui");
+        let slots = cadence.slots(PLAN).expect(&at);
+        assert_eq!(slots[0].skipped, vec![common::date("2026-12-24")], "{at}");
+        assert_eq!(
+            cadence.holiday_region(PLAN).expect(&at),
+            cadence::model::HolidayRegion::CaQc
+        );
     }
 }

@@ -106,8 +106,9 @@ fn a_variant_is_measured_for_its_own_channel() {
 fn planned_outside_the_objective_period_is_a_warning() {
     let f = fixture(); // objective runs 2026-11-01 → 2026-12-31
     let mut input = f.post_input();
+    // (2 January: the 1st is a public holiday, which warns too.)
     input.planned = Some(PlannedInput::Day {
-        date: date("2027-01-01"),
+        date: date("2027-01-02"),
     });
     assert_eq!(
         codes(&f.cadence.create_post(&input).expect("ok")),
@@ -124,14 +125,18 @@ fn planned_outside_the_objective_period_is_a_warning() {
         .expect("ok")
         .warnings
         .is_empty());
-    // 1 Jan 00:30 in Paris is 31 Dec 23:30 UTC: the local day counts, so it is outside.
+    // 1 Jan 00:30 in Paris is 31 Dec 23:30 UTC: the local day counts, so it is outside (and
+    // on New Year's Day, a public holiday).
     input.planned = Some(PlannedInput::At {
         local: local("2027-01-01 00:30"),
         timezone: "Europe/Paris".into(),
     });
     assert_eq!(
         codes(&f.cadence.create_post(&input).expect("ok")),
-        vec![WarningCode::OutsideObjectivePeriod]
+        vec![
+            WarningCode::OutsideObjectivePeriod,
+            WarningCode::OnPublicHoliday
+        ]
     );
     input.planned = Some(PlannedInput::Day {
         date: date("2026-10-31"),

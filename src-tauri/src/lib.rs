@@ -3,6 +3,7 @@ mod commands;
 pub mod data_commands;
 mod maintenance;
 mod state;
+mod strategy_a_commands;
 
 pub use state::AppState;
 
@@ -60,6 +61,21 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         data_commands::preview_csv_import,
         data_commands::import_csv,
         data_commands::import_ics,
+        strategy_a_commands::list_templates,
+        strategy_a_commands::create_template,
+        strategy_a_commands::update_template,
+        strategy_a_commands::delete_template,
+        strategy_a_commands::preview_campaign,
+        strategy_a_commands::apply_campaign,
+        strategy_a_commands::event_posts,
+        strategy_a_commands::move_event,
+        strategy_a_commands::calendar_overlay,
+        strategy_a_commands::set_holiday_region,
+        strategy_a_commands::list_slots,
+        strategy_a_commands::create_slot,
+        strategy_a_commands::delete_slot,
+        strategy_a_commands::next_free_slot,
+        strategy_a_commands::fill_slot,
     ])
 }
 

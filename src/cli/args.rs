@@ -113,6 +113,33 @@ pub enum Command {
         #[arg(long, default_value = crate::bindings::BINDINGS_PATH)]
         out: PathBuf,
     },
+    // ── campaigns, slots and holidays (issue 5, part A) ──
+    /// List campaign templates (built-in ones in the plan's language, then yours)
+    Templates {
+        /// Plan name: built-in templates in its language [default: French and English]
+        #[arg(long)]
+        plan: Option<String>,
+    },
+    /// Create, change or remove your campaign templates
+    Template {
+        #[command(subcommand)]
+        command: super::campaign_args::TemplateCommand,
+    },
+    /// Apply a campaign template to an event (with --preview: only show what it would create)
+    Campaign {
+        #[command(subcommand)]
+        command: super::campaign_args::CampaignCommand,
+    },
+    /// Move an event to a new first day, optionally with its linked posts
+    MoveEvent(super::campaign_args::MoveEventArgs),
+    /// Recurring publication slots of a plan's channels
+    Slots {
+        #[command(subcommand)]
+        command: super::campaign_args::SlotCommand,
+    },
+    /// Public holidays and key dates (France, Québec), by region and year or for a plan
+    Holidays(super::campaign_args::HolidaysArgs),
+    // ── end of campaigns, slots and holidays ──
     /// Test helper: write posts continuously, printing each committed id
     #[command(hide = true)]
     WriteLoop {

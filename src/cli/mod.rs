@@ -3,6 +3,8 @@ mod args;
 mod backup_cmd;
 mod bench_cmd;
 mod bench_ics_cmd;
+mod campaign_args;
+mod campaign_cmd;
 mod csv_cmd;
 mod export_cmd;
 mod feed_cmd;
@@ -140,6 +142,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
         Command::WriteLoop { plan, count } => write_loop::run(&cadence, &plan, count, out)?,
         Command::Export(args) => export_cmd::run(&cadence, &args, cli.json, out)?,
         Command::Feed { command } => feed_cmd::run(&cadence, command, cli.json, out)?,
+        Command::Templates { plan } => {
+            campaign_cmd::templates(&cadence, plan.as_deref(), cli.json, out)?
+        }
+        Command::Template { command } => campaign_cmd::template(&cadence, command, cli.json, out)?,
+        Command::Campaign { command } => campaign_cmd::campaign(&cadence, command, cli.json, out)?,
+        Command::MoveEvent(args) => campaign_cmd::move_event(&cadence, &args, cli.json, out)?,
+        Command::Slots { command } => campaign_cmd::slots(&cadence, command, cli.json, out)?,
+        Command::Holidays(args) => campaign_cmd::holidays(&cadence, &args, cli.json, out)?,
         Command::Bindings { .. } | Command::Bench(_) | Command::BenchIcs(_) => {
             unreachable!("handled above")
         }

@@ -58,6 +58,10 @@ pub fn warning_text(w: &Warning, channels: &[Channel]) -> String {
             w.limit.unwrap_or(0)
         ),
         WarningCode::OutsideObjectivePeriod => "planned outside its objective's period".into(),
+        WarningCode::OnPublicHoliday => format!(
+            "planned on a public holiday ({})",
+            w.holiday.as_deref().unwrap_or("?")
+        ),
     }
 }
 

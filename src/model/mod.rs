@@ -1,10 +1,17 @@
 //! What a social media manager plans: plans, objectives, channels, posts and one-off events.
 //! These types cross every boundary (SQLite rows, CLI, Tauri commands, TypeScript via ts-rs).
+mod campaign;
 mod feed;
 mod kinds;
+mod slot;
 
+pub use campaign::{
+    CampaignPost, CampaignPreview, CampaignRequest, CampaignTemplate, EventMove, EventMoveInput,
+    SkippedStep, TemplateInput, TemplateStep,
+};
 pub use feed::{ExportFilter, Feed, FeedInput, FeedUrls, DEFAULT_RETENTION_DAYS};
 pub use kinds::{EventKind, ObjectiveKind, Platform, PostStatus};
+pub use slot::{CalendarOverlay, Holiday, HolidayKind, HolidayRegion, OpenSlot, Slot, SlotInput};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -232,6 +239,8 @@ pub enum WarningCode {
     OutsideObjectivePeriod,
     /// The post goes to no channel.
     NoChannel,
+    /// The post is planned on a public holiday of its plan's region.
+    OnPublicHoliday,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -250,6 +259,10 @@ pub struct Warning {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub limit: Option<u32>,
+    /// The holiday's key (e.g. `easter_monday`), for `on_public_holiday`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub holiday: Option<String>,
 }
 
 /// A post with the warnings the core found on it.

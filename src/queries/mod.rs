@@ -7,6 +7,8 @@ pub mod objectives;
 pub mod plans;
 pub mod post_export;
 pub mod posts;
+pub mod slots;
+pub mod templates;
 
 use crate::model::RowMeta;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};

@@ -285,3 +285,16 @@ pub fn purge_deleted_of_plan_before(
         params![plan_id, instant_text(cutoff)],
     )?)
 }
+
+/// Live posts linked to an event, in time order.
+pub fn list_for_event(conn: &Connection, event_id: &str) -> Result<Vec<Post>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{} WHERE event_id = ?1 AND deleted_at IS NULL
+         ORDER BY coalesce(planned_at, planned_date) IS NULL, coalesce(planned_at, planned_date), created_at",
+        select()
+    ))?;
+    let posts = stmt
+        .query_map([event_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    with_children(conn, posts)
+}

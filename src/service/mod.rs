@@ -1,15 +1,18 @@
 //! What the app and the CLI can do: every operation validates its input, runs in one
 //! transaction and returns the stored result (with warnings for posts).
 mod backup;
+mod campaigns;
 mod channels;
 mod csv_import;
 mod events;
 mod export;
 mod feeds;
+mod holidays;
 mod ics_import;
 mod objectives;
 mod plans;
 mod posts;
+mod slots;
 mod trash;
 mod validate;
 
@@ -24,6 +27,7 @@ pub use export::MAX_RETENTION_DAYS;
 pub use feeds::{new_token, TOKEN_BYTES};
 pub use ics_import::IcsImport;
 pub use posts::input_of;
+pub use slots::{NEXT_SLOT_HORIZON_DAYS, SLOT_TOLERANCE_MINUTES};
 pub use trash::{Purged, Restored, Trash, TRASH_DAYS};
 pub use validate::limits;
 

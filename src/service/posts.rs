@@ -110,9 +110,10 @@ impl Cadence {
             let instants = (start_of_day(from, tz), start_of_day(to, tz));
             let channels = channels::list_for_plan(&tx, plan_id)?;
             let objectives = objectives::list_for_plan(&tx, plan_id)?;
+            let mut holidays = super::holidays::calendar_for(&tx, plan_id)?;
             let posts = posts::list_in_range(&tx, plan_id, (from, to), instants)?
                 .into_iter()
-                .map(|p| rules::view(p, &channels, &objectives))
+                .map(|p| rules::view_with_holidays(p, &channels, &objectives, &mut holidays))
                 .collect();
             let events = events::list_in_range(&tx, plan_id, (from, to), instants)?;
             Ok(RangeView {
@@ -134,9 +135,10 @@ impl Cadence {
             live_plan(&tx, plan_id)?;
             let channels = channels::list_for_plan(&tx, plan_id)?;
             let objectives = objectives::list_for_plan(&tx, plan_id)?;
+            let mut holidays = super::holidays::calendar_for(&tx, plan_id)?;
             Ok(posts::list_for_plan(&tx, plan_id)?
                 .into_iter()
-                .map(|p| rules::view(p, &channels, &objectives))
+                .map(|p| rules::view_with_holidays(p, &channels, &objectives, &mut holidays))
                 .filter(|v| !v.warnings.is_empty())
                 .collect())
         })
@@ -164,7 +166,13 @@ fn live_post(conn: &Connection, id: &str) -> Result<Post> {
 pub(super) fn view(conn: &Connection, post: Post) -> Result<PostView> {
     let channels = channels::list_for_plan(conn, &post.plan_id)?;
     let objectives = objectives::list_for_plan(conn, &post.plan_id)?;
-    Ok(rules::view(post, &channels, &objectives))
+    let mut holidays = super::holidays::calendar_for(conn, &post.plan_id)?;
+    Ok(rules::view_with_holidays(
+        post,
+        &channels,
+        &objectives,
+        &mut holidays,
+    ))
 }
 
 /// The input that would recreate `post` as it is.

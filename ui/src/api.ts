@@ -17,6 +17,17 @@ import type {
   PostInput,
   PostView,
   RangeView,
+  CalendarOverlay,
+  CampaignPreview,
+  CampaignRequest,
+  CampaignTemplate,
+  EventMove,
+  EventMoveInput,
+  HolidayRegion,
+  OpenSlot,
+  Slot,
+  SlotInput,
+  TemplateInput,
 } from "./generated/models";
 import type { ExportFilter, FeedInput } from "./generated/models";
 import type { BackupFile, CsvPreview, DataInfo, Exported, ExportSummary, FeedRow, FeedServerStatus, IcsImport, Purged, Restored, TrashItems } from "./dataTypes";
@@ -74,6 +85,22 @@ export interface Commands {
   preview_csv_import: { args: { planId: string; path: string | null; createOnly: string[] | null }; result: CsvPreview };
   import_csv: { args: { planId: string; path: string | null; createOnly: string[] | null }; result: CsvPreview };
   import_ics: { args: { planId: string; path: string | null }; result: IcsImport };
+  // ── campaigns, slots and holidays ──
+  list_templates: { args: { planId: string }; result: CampaignTemplate[] };
+  create_template: { args: { input: TemplateInput }; result: CampaignTemplate };
+  update_template: { args: { id: string; input: TemplateInput }; result: CampaignTemplate };
+  delete_template: { args: { id: string }; result: CampaignTemplate };
+  preview_campaign: { args: { request: CampaignRequest }; result: CampaignPreview };
+  apply_campaign: { args: { request: CampaignRequest }; result: CampaignPreview };
+  event_posts: { args: { eventId: string }; result: PostView[] };
+  move_event: { args: { input: EventMoveInput }; result: EventMove };
+  calendar_overlay: { args: { planId: string; from: string; to: string }; result: CalendarOverlay };
+  set_holiday_region: { args: { planId: string; region: HolidayRegion }; result: HolidayRegion };
+  list_slots: { args: { planId: string }; result: Slot[] };
+  create_slot: { args: { input: SlotInput }; result: Slot };
+  delete_slot: { args: { id: string }; result: Slot };
+  next_free_slot: { args: { channelId: string; after: string }; result: OpenSlot | null };
+  fill_slot: { args: { slotId: string; date: string; title: string }; result: PostView };
 }
 
 export type CommandName = keyof Commands;
@@ -157,6 +184,22 @@ export function makeApi(transport: Transport) {
     previewCsvImport: (planId: string, path: string | null, createOnly: string[] | null) => call("preview_csv_import", { planId, path, createOnly }),
     importCsv: (planId: string, path: string | null, createOnly: string[] | null) => call("import_csv", { planId, path, createOnly }),
     importIcs: (planId: string, path: string | null) => call("import_ics", { planId, path }),
+    // ── campaigns, slots and holidays ──
+    listTemplates: (planId: string) => call("list_templates", { planId }),
+    createTemplate: (input: TemplateInput) => call("create_template", { input }),
+    updateTemplate: (id: string, input: TemplateInput) => call("update_template", { id, input }),
+    deleteTemplate: (id: string) => call("delete_template", { id }),
+    previewCampaign: (request: CampaignRequest) => call("preview_campaign", { request }),
+    applyCampaign: (request: CampaignRequest) => call("apply_campaign", { request }),
+    eventPosts: (eventId: string) => call("event_posts", { eventId }),
+    moveEvent: (input: EventMoveInput) => call("move_event", { input }),
+    calendarOverlay: (planId: string, from: string, to: string) => call("calendar_overlay", { planId, from, to }),
+    setHolidayRegion: (planId: string, region: HolidayRegion) => call("set_holiday_region", { planId, region }),
+    listSlots: (planId: string) => call("list_slots", { planId }),
+    createSlot: (input: SlotInput) => call("create_slot", { input }),
+    deleteSlot: (id: string) => call("delete_slot", { id }),
+    nextFreeSlot: (channelId: string, after: string) => call("next_free_slot", { channelId, after }),
+    fillSlot: (slotId: string, date: string, title: string) => call("fill_slot", { slotId, date, title }),
   };
 }
 

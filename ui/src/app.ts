@@ -3,11 +3,11 @@ import { toErrorPayload, type Api } from "./api";
 import { capPerDay, eventEntry, postEntry, type CalendarEvent } from "./calendar/model";
 import { h } from "./dom";
 import { filterPosts, loadFilter, NO_FILTER, saveFilter, tagsOf, type Filter } from "./filters";
-import { weekLabelParts } from "./format";
+import { formatDayHeading, weekLabelParts } from "./format";
 import type { AppInfo, Plan, PlanOverview, PostView, RangeView } from "./generated/models";
 import { getLocale, intlTag, saveLocale, setLocale, t, type Locale } from "./i18n/index";
 import { errorMessage, warningMessage } from "./i18n/labels";
-import { bindShortcuts, type ViewKey } from "./keyboard";
+import { bindShortcuts, isTypingTarget, type ViewKey } from "./keyboard";
 import { DataScreens, type DataHost } from "./data/screens";
 import type { Deletion } from "./undo";
 import { draftOfPost, emptyDraft, inputOfDraft, type Draft } from "./postForm";
@@ -24,6 +24,10 @@ import type { CardContext } from "./views/postCard";
 import { Toasts } from "./views/toasts";
 import { renderWeekWarnings } from "./views/warningsPanel";
 import { postDay, weekWarnings } from "./weekModel";
+import { channelForNextSlot, EMPTY_OVERLAY, holidayEntries, slotEntries } from "./calendar/overlay";
+import type { CalendarOverlay, Event as PlanEvent, OpenSlot } from "./generated/models";
+import { renderCampaignPanel } from "./views/campaigns";
+import { renderRhythm } from "./views/rhythm";
 
 interface OpenPanel {
   view: PostView | null;
@@ -66,6 +70,8 @@ export class App {
   private settingsOpen = false;
   private readonly moves: Moves;
   private started = false;
+  /** Holidays and open slots of the range in view (campaigns, slots and holidays). */
+  private overlay: CalendarOverlay = EMPTY_OVERLAY;
   /** A post whose card takes the focus once the view is redrawn (keyboard moves). */
   private focusAfter: string | null = null;
 
@@ -107,6 +113,7 @@ export class App {
       movePost: (days) => this.moves.moveFocused(days),
       enabled: () => this.panel === null && !this.settingsOpen && !this.data.isOpen,
     });
+    document.addEventListener("keydown", (e) => this.onNextSlotKey(e));
   }
 
   /** Loads the plans, picks the default one and shows the current week. `info` is the answer of
@@ -205,6 +212,8 @@ export class App {
       onNewAt: (date, time) => this.openNew(date, time),
       onMove: (view, planned, revert) => void this.moves.move(view, planned, revert),
       onResize: (view, minutes, revert) => void this.moves.resize(view, minutes, revert),
+      onEvent: (event) => this.openCampaign(event),
+      onSlot: (slot) => this.fillSlot(slot),
     });
     this.calendar = calendar;
     this.viewSlot.replaceChildren(calendar.element);
@@ -217,9 +226,10 @@ export class App {
     if (planId === null) return [];
     const seq = ++this.loadSeq;
     try {
-      const range = await this.api.rangeView(planId, from, to);
+      const [range, overlay] = await Promise.all([this.api.rangeView(planId, from, to), this.loadOverlay(planId, from, to)]);
       if (seq === this.loadSeq) {
         this.range = range;
+        this.overlay = overlay;
         this.loadError = null;
         this.renderSide();
         this.renderFilters();
@@ -236,7 +246,10 @@ export class App {
     const posts = filterPosts(range.posts, this.filter)
       .map((v) => postEntry(v, zone))
       .filter((e): e is CalendarEvent => e !== null);
-    return [...range.events.map((e) => eventEntry(e, zone)), ...(this.view === "month" ? capPerDay(posts, MONTH_POSTS_PER_DAY) : posts)];
+    const now = new Date().toISOString();
+    const upcoming = this.overlay.openSlots.filter((o) => o.at > now);
+    const extra = [...holidayEntries(this.overlay.holidays), ...(this.view === "week" ? slotEntries(upcoming, range.channels, this.filter.channelId) : [])];
+    return [...range.events.map((e) => eventEntry(e, zone)), ...(this.view === "month" ? capPerDay(posts, MONTH_POSTS_PER_DAY) : posts), ...extra];
   }
 
   private async loadLanes(): Promise<void> {
@@ -248,9 +261,10 @@ export class App {
     const seq = ++this.loadSeq;
     this.viewSlot.setAttribute("aria-busy", "true");
     try {
-      const range = await this.api.rangeView(planId, this.from, this.to);
+      const [range, overlay] = await Promise.all([this.api.rangeView(planId, this.from, this.to), this.loadOverlay(planId, this.from, this.to)]);
       if (seq !== this.loadSeq || this.view !== "lanes") return;
       this.range = range;
+      this.overlay = overlay;
       this.loadError = null;
     } catch (e) {
       if (seq !== this.loadSeq) return;
@@ -275,6 +289,10 @@ export class App {
       events: range.events,
       onNewOn: (date, channelId) => this.openNew(date, "", channelId),
       onMoveTo: (postId, date) => this.moves.moveToDay(postId, date),
+      holidays: this.overlay.holidays,
+      openSlots: this.overlay.openSlots.filter((o) => (this.filter.channelId === "" || o.channelId === this.filter.channelId) && o.at > new Date().toISOString()),
+      onSlot: (slot) => this.fillSlot(slot),
+      onEvent: (event) => this.openCampaign(event),
     });
     lanes.dataset["ready"] = "true";
     this.viewSlot.replaceChildren(lanes);
@@ -473,6 +491,7 @@ export class App {
         title: t(this.view === "month" ? "weekWarnings.titleMonth" : "weekWarnings.title"),
         onOpen: (id, field) => this.openEdit(id, field),
       }),
+      renderRhythm({ api: this.api, plan: range.plan, overlay: this.overlay, channels: range.channels, locale: getLocale(), today: this.today, onChanged: () => this.refresh() }),
       h("p", { class: "shortcuts muted" }, t("app.shortcuts")),
     );
   }
@@ -651,5 +670,78 @@ export class App {
       this.renderFilters();
       if (this.settingsOpen) this.openSettings();
     }
+  }
+
+  // ── Campaigns, slots and holidays ───────────────────────────────────────────────────────
+
+  /** Holidays and open slots of `[from, to)`; nothing (not an error) when the core cannot say. */
+  private async loadOverlay(planId: string, from: string, to: string): Promise<CalendarOverlay> {
+    try {
+      return await this.api.calendarOverlay(planId, from, to);
+    } catch {
+      return EMPTY_OVERLAY;
+    }
+  }
+
+  private openCampaign(event: PlanEvent): void {
+    const plan = this.plan;
+    if (!plan) return;
+    this.settingsOpen = true;
+    const close = () => {
+      this.settingsOpen = false;
+      this.panelSlot.replaceChildren();
+    };
+    const element = renderCampaignPanel({
+      api: this.api,
+      plan,
+      event,
+      channels: this.range?.channels ?? this.overview?.channels ?? [],
+      locale: getLocale(),
+      onDone: (message) => {
+        close();
+        if (this.planId) void this.api.planOverview(this.planId).then((o) => (this.overview = o), () => undefined);
+        this.refresh();
+        this.toasts.success(message);
+      },
+      onClose: close,
+    });
+    this.panelSlot.replaceChildren(h("div", { class: "panel-backdrop", "aria-hidden": "true" }), element);
+    this.panelSlot.querySelector(".panel-backdrop")?.addEventListener("click", close);
+    element.querySelector<HTMLElement>("select")?.focus();
+  }
+
+  /** Filling an open slot: the new post panel on that channel at that time. */
+  private fillSlot(slot: OpenSlot): void {
+    this.openNew(slot.date, slot.local.slice(11, 16), slot.channelId);
+  }
+
+  /** « S »: the next open slot of the filtered (or focused) channel, ready to fill. */
+  private onNextSlotKey(e: KeyboardEvent): void {
+    if (e.key !== "s" && e.key !== "S") return;
+    if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (this.panel !== null || this.settingsOpen || isTypingTarget(e.target)) return;
+    const channels = this.range?.channels ?? [];
+    const focused = this.range?.posts.find((v) => v.post.id === (document.activeElement as HTMLElement | null)?.dataset["postId"]);
+    const channelId = channelForNextSlot(this.filter.channelId, focused?.post.channels.map((c) => c.channelId) ?? [], this.overlay, channels);
+    e.preventDefault();
+    if (channelId === null) {
+      this.toasts.error(t("slot.noSlots"));
+      return;
+    }
+    const name = channels.find((c) => c.id === channelId)?.name ?? "";
+    void this.api.nextFreeSlot(channelId, new Date().toISOString()).then(
+      (slot) => {
+        if (slot === null) {
+          this.toasts.error(t("slot.none", { channel: name }));
+          return;
+        }
+        this.toasts.success(t("slot.next", { when: `${formatDayHeading(slot.date, getLocale())} · ${slot.local.slice(11, 16)}`, channel: name }));
+        this.anchor = slot.date;
+        if (this.calendar) this.calendar.goTo(slot.date);
+        else void this.loadLanes();
+        this.fillSlot(slot);
+      },
+      (err: unknown) => this.toasts.error(errorMessage(toErrorPayload(err))),
+    );
   }
 }

@@ -6,6 +6,7 @@
 // whatever the computer's zone, without a zone plugin, and the zone maths stay in
 // `time/zone.ts` (Intl), the same code the rest of the UI uses.
 import type { Event, PlannedInput, PostView } from "../generated/models";
+import type { OverlayProps } from "./overlay";
 import { addDays } from "../time/week";
 import { localDateTime, localParts, zonedToUtc } from "../time/zone";
 
@@ -21,7 +22,11 @@ export interface CalendarEvent {
   display?: string;
   /** Sorts a day's entries: banners and posts (0) before a "+N" (1). */
   cadOrder?: number;
-  extendedProps: { kind: "post"; view: PostView } | { kind: "event"; event: Event } | { kind: "more"; date: string; count: number };
+  extendedProps:
+    | { kind: "post"; view: PostView }
+    | { kind: "event"; event: Event }
+    | { kind: "more"; date: string; count: number }
+    | OverlayProps;
 }
 
 /**

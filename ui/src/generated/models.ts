@@ -113,7 +113,7 @@ deletedAt: string | null, };
 
 export type PostInput = { planId: string, title: string, body: string, channels: Array<PostChannel>, objectiveId: string | null, customerValue: string, status: PostStatus, planned: PlannedInput | null, durationMinutes: number | null, eventId: string | null, assignee: string, tags: Array<string>, links: Array<string>, notes: string, results: Results, };
 
-export type WarningCode = "no_objective" | "no_customer_value" | "over_channel_limit" | "outside_objective_period" | "no_channel";
+export type WarningCode = "no_objective" | "no_customer_value" | "over_channel_limit" | "outside_objective_period" | "no_channel" | "on_public_holiday";
 
 export type Warning = { code: WarningCode, 
 /**
@@ -123,7 +123,11 @@ field: string, channelId?: string,
 /**
  * Measured length, for `over_channel_limit`.
  */
-length?: number, limit?: number, };
+length?: number, limit?: number, 
+/**
+ * The holiday's key (e.g. `easter_monday`), for `on_public_holiday`.
+ */
+holiday?: string, };
 
 export type PostView = { post: Post, warnings: Array<Warning>, };
 
@@ -231,5 +235,121 @@ today: string,
  * The operating system's language, e.g. `fr-CA` (the UI's default language).
  */
 systemLocale: string | null, };
+
+export type TemplateStep = { 
+/**
+ * Days from the event's first day: -14 is J-14, 0 is J, 1 is J+1.
+ */
+offsetDays: number, 
+/**
+ * Wall-clock time in the plan's zone; `null`: some time that day (a date-only post).
+ */
+time: string | null, 
+/**
+ * The kind of channel the post goes to; `null`: every channel chosen for the campaign.
+ */
+platform: Platform | null, title: string, status: PostStatus, };
+
+export type CampaignTemplate = { id: string, name: string, description: string, builtin: boolean, 
+/**
+ * `fr` or `en` for built-in templates; empty for the user's.
+ */
+language: string, steps: Array<TemplateStep>, };
+
+export type TemplateInput = { name: string, description: string, steps: Array<TemplateStep>, };
+
+export type CampaignRequest = { eventId: string, templateId: string, 
+/**
+ * The plan's channels the campaign may use; `null`: every channel of the plan.
+ */
+channelIds: Array<string> | null, };
+
+export type CampaignPost = { 
+/**
+ * Index of the step in the template.
+ */
+step: number, offsetDays: number, title: string, status: PostStatus, date: string, 
+/**
+ * Wall-clock time in the plan's zone (after any DST shift); `null` for a date-only post.
+ */
+local: string | null, at: string | null, 
+/**
+ * The step's time does not exist that day (clocks jump forward): moved to `local`.
+ */
+shiftedByDst: boolean, channelIds: Array<string>, 
+/**
+ * A live post of this event with this title is already planned that day: not created again.
+ */
+alreadyExists: boolean, };
+
+export type SkippedStep = { step: number, title: string, platform: Platform | null, 
+/**
+ * `no_channel_of_kind`: the plan has no (chosen) channel of that kind.
+ */
+reason: string, };
+
+export type CampaignPreview = { event: Event, template: CampaignTemplate, posts: Array<CampaignPost>, skipped: Array<SkippedStep>, 
+/**
+ * Posts created (empty for a preview).
+ */
+created: Array<PostView>, };
+
+export type EventMoveInput = { eventId: string, 
+/**
+ * The event's new first day.
+ */
+newStart: string, movePosts: boolean, };
+
+export type EventMove = { event: Event, days: number, 
+/**
+ * Linked posts moved with the event.
+ */
+moved: Array<PostView>, 
+/**
+ * Linked posts left where they are (already published, or not asked to move).
+ */
+kept: number, };
+
+export type Slot = { id: string, planId: string, channelId: string, 
+/**
+ * An RRULE (RFC 5545) of the supported subset, e.g. `FREQ=WEEKLY;BYDAY=TU,TH`.
+ */
+rule: string, time: string, 
+/**
+ * First day the rule counts from.
+ */
+start: string, 
+/**
+ * Last day (inclusive), if any.
+ */
+until: string | null, 
+/**
+ * Days the slot does not happen (holidays, closures…).
+ */
+skipped: Array<string>, label: string, createdAt: string, updatedAt: string, };
+
+export type SlotInput = { channelId: string, rule: string, time: string, start: string, until: string | null, skipped: Array<string>, label: string, };
+
+export type OpenSlot = { slotId: string, channelId: string, date: string, 
+/**
+ * Wall-clock time in `timezone` (moved forward if the slot's time falls in a DST gap).
+ */
+local: string, at: string, timezone: string, label: string, };
+
+export type HolidayRegion = "none" | "fr" | "ca_qc";
+
+export type HolidayKind = "public" | "observed" | "key_date";
+
+export type Holiday = { date: string, 
+/**
+ * Stable key the UI translates, e.g. `easter_monday`.
+ */
+key: string, 
+/**
+ * Name in the plan's language (French or English), for the CLI.
+ */
+name: string, kind: HolidayKind, region: HolidayRegion, };
+
+export type CalendarOverlay = { region: HolidayRegion, holidays: Array<Holiday>, openSlots: Array<OpenSlot>, slots: Array<Slot>, };
 
 export type ErrorPayload = { code: string, message: string, field?: string, };

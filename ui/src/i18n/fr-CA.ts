@@ -37,4 +37,10 @@ export const frCA: Partial<Messages> = {
   "import.go": "Importer {count} publication(s)",
   "import.done": "{count} publications importées.",
   "undo.postDeleted": "Publication supprimée",
+  // ── campaigns, slots and holidays ──
+  "campaign.moveWith": "Déplacer aussi les {count} publications liées?",
+  "holiday.new_year": "Jour de l’An",
+  "holiday.christmas_eve": "Veille de Noël",
+  "holiday.new_years_eve": "Veille du jour de l’An",
+  "holiday.black_friday": "Vendredi fou",
 };

@@ -35,10 +35,12 @@ export function warningMessage(w: Warning, channels: readonly Channel[]): string
   // A newer core may send a code this build does not know yet.
   if (!isMessageKey(`warning.${w.code}`)) return t("warning.unknown", { code: w.code });
   const channel = channels.find((c) => c.id === w.channelId);
+  const holidayKey = `holiday.${w.holiday ?? ""}`;
   return t(`warning.${w.code}`, {
     channel: channel?.name ?? w.channelId ?? "",
     length: w.length ?? "",
     limit: w.limit ?? "",
+    holiday: isMessageKey(holidayKey) ? t(holidayKey) : (w.holiday ?? ""),
   });
 }
 

@@ -26,6 +26,7 @@ import { buildChannel, buildEvent, buildObjective, buildPlan } from "./planning"
 import { warnings } from "./rules";
 import { SAMPLE_PLAN_ID, sampleData } from "./sample";
 import { MockData } from "./data";
+import { MockCampaigns } from "./campaigns";
 
 export { inputOf };
 
@@ -50,6 +51,24 @@ export class MockBackend implements Transport {
   private events: Event[] = [];
   private posts: Post[] = [];
   private nextId = 1;
+  /** Campaigns, slots and holidays (see mock/campaigns.ts). */
+  private readonly campaigns = new MockCampaigns({
+    livePlan: (id) => this.livePlan(id),
+    channels: (planId) => this.planParts(planId).channels,
+    event: (id) => {
+      const e = this.events.find((x) => x.id === id && x.deletedAt === null);
+      if (!e) throw fail("not_found", `no event with id ${String(id)}`);
+      return e;
+    },
+    replaceEvent: (e) => {
+      this.events = this.events.map((x) => (x.id === e.id ? e : x));
+    },
+    posts: (planId) => this.livePosts(planId),
+    createPost: (input) => this.createPost(input),
+    updatePost: (id, input) => this.updatePost(id, input),
+    newId: (kind) => this.newId(kind),
+    now: () => this.now(),
+  });
 
   constructor(options: MockOptions = {}) {
     this.today =
@@ -156,8 +175,12 @@ export class MockBackend implements Transport {
       case "delete_event":
       case "restore_event":
         return this.trashRow(this.events, args["id"], command === "delete_event");
-      default:
+      default: {
+        this.campaigns.knownPlans = this.plans.map((p) => p.id);
+        const answer = this.campaigns.handle(command, args);
+        if (answer.done) return answer.value;
         return this.data.handle(command, args);
+      }
     }
   }
 

@@ -7,7 +7,8 @@ import interactionPlugin from "@fullcalendar/interaction";
 import listPlugin from "@fullcalendar/list";
 import timeGridPlugin from "@fullcalendar/timegrid";
 import { minutesBetween, plannedOfDrop, type CalendarEvent } from "../calendar/model";
-import type { PlannedInput, PostView } from "../generated/models";
+import type { Event, OpenSlot, PlannedInput, PostView } from "../generated/models";
+import { holidayName } from "../calendar/overlay";
 import { t, type Locale } from "../i18n/index";
 import type { CardContext } from "./postCard";
 import { renderEventContent, renderMoreContent, renderPostContent } from "./postContent";
@@ -44,6 +45,10 @@ export interface CalendarProps {
   onNewAt(date: string, time: string): void;
   onMove(view: PostView, planned: PlannedInput, revert: () => void): void;
   onResize(view: PostView, minutes: number, revert: () => void): void;
+  /** An event banner was clicked (campaign and move panel). */
+  onEvent?(event: Event): void;
+  /** An open slot placeholder was clicked: create a post there. */
+  onSlot?(slot: OpenSlot): void;
 }
 
 function day(d: Date): string {
@@ -123,15 +128,39 @@ export class CalendarView {
         const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
         if (props.kind === "event") return { domNodes: [renderEventContent(props.event)] };
         if (props.kind === "more") return { domNodes: [renderMoreContent(props.count)] };
+        if (props.kind === "holiday") return { domNodes: arg.event.display === "background" ? [] : [document.createTextNode(holidayName(props.holiday))] };
+        if (props.kind === "slot") {
+          const label = document.createElement("div");
+          label.className = "cad-slot-content";
+          label.textContent = arg.event.title;
+          return { domNodes: [label] };
+        }
         const mode = arg.view.type === "dayGridMonth" ? "line" : "block";
         return { domNodes: [renderPostContent(props.view, p.card(), mode)] };
       },
       eventDidMount: (arg) => {
         const el = arg.el;
         const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
+        if (props.kind === "holiday") {
+          if (arg.event.display === "background") return;
+          el.dataset["testid"] = "holiday";
+          el.dataset["date"] = props.holiday.date;
+          el.dataset["kind"] = props.holiday.kind;
+          el.title = holidayName(props.holiday);
+          return;
+        }
+        if (props.kind === "slot") {
+          el.dataset["testid"] = "open-slot";
+          el.dataset["slotId"] = props.slot.slotId;
+          el.dataset["channelId"] = props.slot.channelId;
+          el.dataset["date"] = props.slot.date;
+          el.setAttribute("aria-label", arg.event.title);
+          return;
+        }
         if (props.kind === "event") {
           el.dataset["testid"] = "event-banner";
           el.dataset["eventId"] = props.event.id;
+          if (p.onEvent) el.setAttribute("aria-label", t("campaign.open", { event: props.event.title }));
           return;
         }
         if (props.kind === "more") {
@@ -163,6 +192,8 @@ export class CalendarView {
         const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
         if (props.kind === "post") p.onOpen(props.view.post.id);
         else if (props.kind === "more") p.onMore(props.date);
+        else if (props.kind === "event") p.onEvent?.(props.event);
+        else if (props.kind === "slot") p.onSlot?.(props.slot);
       },
       dateClick: (arg) => {
         const local = arg.date.toISOString();

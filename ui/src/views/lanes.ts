@@ -1,6 +1,7 @@
 // Channel lanes: one row per channel, one column per day of the week, posts as cards. Cards
 // are dragged to another day (HTML drag and drop) or moved with Alt+← / Alt+→.
-import type { Channel, Event, PostView } from "../generated/models";
+import type { Channel, Event, Holiday, OpenSlot, PostView } from "../generated/models";
+import { holidayName } from "../calendar/overlay";
 import { eventDays } from "../calendar/model";
 import { h } from "../dom";
 import { formatLaneDay } from "../format";
@@ -18,6 +19,26 @@ export interface LanesProps extends CardContext {
   events: readonly Event[];
   onNewOn(date: string, channelId: string | null): void;
   onMoveTo(postId: string, date: string): void;
+  /** Public holidays and key dates of the week, over the day columns. */
+  holidays?: readonly Holiday[];
+  /** Open slots, as placeholders in their channel's lane. */
+  openSlots?: readonly OpenSlot[];
+  onSlot?(slot: OpenSlot): void;
+  onEvent?(event: Event): void;
+}
+
+function slotButton(slot: OpenSlot, p: LanesProps): HTMLElement {
+  const channel = p.channels.find((c) => c.id === slot.channelId)?.name ?? "";
+  const b = h(
+    "button",
+    { type: "button", class: "lane-slot", "data-testid": "open-slot", "data-slot-id": slot.slotId, "data-date": slot.date, "data-channel-id": slot.channelId, "aria-label": t("slot.open", { channel }) },
+    `${slot.local.slice(11, 16)} · ${t("slot.open", { channel: "" }).replace(/\s*·\s*$/, "")}`,
+  );
+  b.addEventListener("click", (e) => {
+    e.stopPropagation();
+    p.onSlot?.(slot);
+  });
+  return b;
 }
 
 const DRAG_TYPE = "application/x-cadence-post";
@@ -67,6 +88,7 @@ function laneCell(date: string, channelId: string | null, posts: PostView[], p: 
       "data-channel-id": channelId ?? "",
     },
     ...posts.map((v) => laneCard(v, p)),
+    ...(p.openSlots ?? []).filter((o) => o.date === date && o.channelId === channelId).map((o) => slotButton(o, p)),
   );
   cell.addEventListener("click", (e) => {
     if (e.target === cell) p.onNewOn(date, channelId);
@@ -123,6 +145,9 @@ export function renderLanes(p: LanesProps): HTMLElement {
           "aria-current": date === p.today ? "date" : null,
         },
         formatLaneDay(date, p.locale),
+        ...(p.holidays ?? [])
+          .filter((x) => x.date === date)
+          .map((x) => h("span", { class: `lane-holiday${x.kind === "key_date" ? " key-date" : ""}`, "data-testid": "holiday", "data-date": x.date, title: holidayName(x) }, holidayName(x))),
       ),
     );
   }
@@ -133,6 +158,12 @@ export function renderLanes(p: LanesProps): HTMLElement {
     const from = Math.max(0, p.days.indexOf(days.first < first ? first : days.first));
     const to = days.last > last ? p.days.length - 1 : p.days.indexOf(days.last);
     const banner = h("div", { class: "lane-event", "data-testid": "event-banner", "data-event-id": event.id }, renderEventContent(event));
+    if (p.onEvent) {
+      banner.setAttribute("role", "button");
+      banner.setAttribute("aria-label", t("campaign.open", { event: event.title }));
+      banner.tabIndex = 0;
+      banner.addEventListener("click", () => p.onEvent?.(event));
+    }
     banner.style.gridColumn = `${from + 2} / ${(to < 0 ? p.days.length - 1 : to) + 3}`;
     grid.append(banner);
   }
