@@ -117,8 +117,10 @@ test('an open slot is a placeholder, and « S » opens the post panel on the nex
       return null;
     }
   };
-  await driver.wait(async () => (await valueOf('.post-panel input[type="date"]')) === next.date, 10000, `the panel opens on ${next.date}`);
-  assert.equal(await valueOf('.post-panel input[type="time"]'), '07:00');
+  // The panel writes dates the French way (jj/mm/aaaa).
+  const frDate = next.date.split('-').reverse().join('/');
+  await driver.wait(async () => (await valueOf('.post-panel input[name="date"]')) === frDate, 10000, `the panel opens on ${frDate}`);
+  assert.equal(await valueOf('.post-panel input[name="time"]'), '07:00');
   await shot(driver, 'next-slot.png');
   await driver.switchTo().activeElement().sendKeys(Key.ESCAPE);
   await driver.wait(async () => (await driver.findElements(By.css('.post-panel'))).length === 0, 5000, 'the panel closes');
