@@ -8,6 +8,7 @@ import { h } from "../dom";
 import { formatLaneDay, formatShortDay } from "../format";
 import type { CampaignPreview, CampaignTemplate, Channel, ErrorPayload, Event, Plan } from "../generated/models";
 import { t, type Locale } from "../i18n/index";
+import { dateInput, readDateField } from "../time/fields";
 import { errorMessage, platformLabel } from "../i18n/labels";
 import { eventDays } from "../calendar/model";
 import "./campaigns.css";
@@ -217,7 +218,7 @@ export function renderCampaignPanel(p: CampaignPanelProps): HTMLElement {
 
   // ── Move the event ──
   const first = eventDays(p.event, p.plan.timezone).first;
-  const newStart = h("input", { type: "date", "data-testid": "move-event-date", value: first, "aria-label": t("campaign.newStart") });
+  const newStart = dateInput(first, p.locale, { "data-testid": "move-event-date", "aria-label": t("campaign.newStart") });
   const withPosts = h("input", { type: "checkbox", checked: true, "data-testid": "move-with-posts" });
   const withPostsLabel = h("span", {}, t("campaign.moveWith", { count: 0 }));
   const moveError = h("div", {});
@@ -226,7 +227,7 @@ export function renderCampaignPanel(p: CampaignPanelProps): HTMLElement {
     moveError.replaceChildren();
     move.disabled = true;
     try {
-      const r = await p.api.moveEvent({ eventId: p.event.id, newStart: newStart.value, movePosts: withPosts.checked });
+      const r = await p.api.moveEvent({ eventId: p.event.id, newStart: readDateField(newStart, p.locale), movePosts: withPosts.checked });
       p.onDone(t("campaign.moved", { event: r.event.title, days: r.days, count: r.moved.length }));
     } catch (e) {
       move.disabled = false;

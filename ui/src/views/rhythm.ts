@@ -6,6 +6,7 @@ import { ruleOf, pickOf, WEEKDAYS, weekdayNames, type RulePick, type Weekday } f
 import { h } from "../dom";
 import type { CalendarOverlay, Channel, HolidayRegion, Plan } from "../generated/models";
 import { intlTag, t, type Locale } from "../i18n/index";
+import { dateInput, parseTimeField, readDateField, TIME_PATTERN } from "../time/fields";
 import { errorMessage } from "../i18n/labels";
 
 export interface RhythmProps {
@@ -80,8 +81,8 @@ export function renderRhythm(p: RhythmProps): HTMLElement {
   const monthDay = h("select", { "aria-label": t("rhythm.day") });
   WEEKDAYS.forEach((d, i) => monthDay.append(h("option", { value: d }, names[i] ?? d)));
   const custom = h("input", { type: "text", placeholder: "FREQ=WEEKLY;BYDAY=MO", "aria-label": "RRULE", "data-testid": "slot-rule" });
-  const time = h("input", { type: "time", value: "10:00", "aria-label": t("rhythm.time"), "data-testid": "slot-time" });
-  const until = h("input", { type: "date", "aria-label": t("rhythm.until"), title: t("rhythm.until") });
+  const time = h("input", { type: "text", value: "10:00", placeholder: TIME_PATTERN, class: "time-field", "aria-label": t("rhythm.time"), "data-testid": "slot-time" });
+  const until = dateInput("", p.locale, { "aria-label": t("rhythm.until"), title: t("rhythm.until") });
   const days = h("div", { class: "rhythm-days" }, ...dayBoxes.map((b) => b.label));
   const monthly = h("span", {}, nth, " ", monthDay);
   const showKind = () => {
@@ -104,9 +105,9 @@ export function renderRhythm(p: RhythmProps): HTMLElement {
       await p.api.createSlot({
         channelId: channel.value,
         rule: ruleOf(pick),
-        time: `${time.value || "10:00"}:00`.slice(0, 8),
+        time: `${parseTimeField(time.value) || time.value.trim() || "10:00"}:00`.slice(0, 8),
         start: p.today,
-        until: until.value || null,
+        until: readDateField(until, p.locale) || null,
         skipped: [],
         label: "",
       });
