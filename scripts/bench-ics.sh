@@ -7,8 +7,14 @@
 #      gzip responses, and If-None-Match revalidations (304).
 # Targets (from the ICS issue): export <= 250 ms; >= 30x faster than Python icalendar;
 # within 5x of the plain write; >= 300 full responses/s and >= 5,000 304s/s on 2 cores.
-# Exits 1 when a target is missed. Needs wrk and curl (Debian: apt-get install wrk curl).
-# Usage: scripts/bench-ics.sh   (POSTS, FEED_POSTS, RUNS, DURATION, PORT, CONNECTIONS may be set)
+# Prints PASS or FAIL per target, and the load average before and after (other work on the
+# machine slows every figure: take them when it is low). Exits 1 when a target is missed only
+# when asked (STRICT=1); it is not part of `make test`.
+# The plain write is the export's floor, measured the same way: same number of bytes, same
+# directory, file opened (truncated) inside the timing, written through a buffer of the
+# export's size, no fsync for either; medians of $RUNS runs, one warm-up each.
+# Needs wrk and curl (Debian: apt-get install wrk curl).
+# Usage: scripts/bench-ics.sh   (POSTS, FEED_POSTS, RUNS, DURATION, PORT, CONNECTIONS, STRICT may be set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${POSTS:-100000}
@@ -17,6 +23,7 @@ RUNS=${RUNS:-7}
 DURATION=${DURATION:-10s}
 PORT=${PORT:-18719}
 CONNECTIONS=${CONNECTIONS:-8}
+STRICT=${STRICT:-0}
 
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "bench-ics: $tool is required (apt-get install $tool)" >&2; exit 1; }
@@ -39,6 +46,8 @@ check() { # check NAME VALUE OP LIMIT
 }
 failed=0
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load average (1, 5, 15 min) before: $load_before on $(nproc) cores"
 echo "== 1. Cadence exports $POSTS posts (median of $RUNS runs)"
 "$bin" bench-ics --posts "$POSTS" --runs "$RUNS" --json --dir "$work/export" | tee "$work/export.txt"
 export_ms=$(value export_ms_median "$work/export.txt")
@@ -72,7 +81,7 @@ echo "-- full responses (gzip)"; gzip_rps=$(run_wrk gzip -H 'Accept-Encoding: gz
 echo "-- revalidations (If-None-Match, 304)"; nm_rps=$(run_wrk 304 -s "$work/inm.lua" | tail -1)
 if grep -q "Non-2xx or 3xx" "$work/wrk-full.txt" "$work/wrk-gzip.txt"; then echo "FAIL  some full responses were not 200"; failed=1; fi
 
-echo; echo "== figures"
+echo; echo "== figures (load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "export of $POSTS posts:         ${export_ms} ms (median), $bytes bytes"
 echo "python icalendar, same rows:   ${python_ms} ms  -> Cadence is $(ratio "$python_ms" "$export_ms")x faster"
 echo "plain write of the same size:  ${plain_ms} ms  -> Cadence takes $(ratio "$export_ms" "$plain_ms")x as long"
@@ -83,4 +92,8 @@ check "speed-up over Python icalendar" "$(ratio "$python_ms" "$export_ms")" ">="
 check "export / plain write" "$(ratio "$export_ms" "$plain_ms")" "<=" 5
 check "full responses/s" "$full_rps" ">=" 300
 check "304 responses/s" "$nm_rps" ">=" 5000
-exit "$failed"
+if [ "$failed" != 0 ]; then
+  echo "some targets were missed$([ "$STRICT" = 1 ] && echo " (STRICT=1: exit 1)" || echo " (exit 0; STRICT=1 makes this fail)")"
+  [ "$STRICT" = 1 ] && exit 1
+fi
+exit 0

@@ -55,30 +55,38 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<IcsEvent>> {
             max: MAX_ICS_BYTES as u64,
         });
     }
-    let text =
-        std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-            Error::UnsupportedFile {
-                reason: format!("an .ics file is UTF-8; byte {} is not", e.valid_up_to()),
-            }
-        })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Unfold (RFC 5545 §3.1): a line starting with a space or tab continues the previous one.
-    let mut lines: Vec<(usize, String)> = Vec::new();
-    for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if let Some(rest) = raw.strip_prefix([' ', '\t']) {
-            let Some((_, last)) = lines.last_mut() else {
+    // Folding is undone on bytes, before UTF-8 is checked: a writer may fold in the middle
+    // of a character, and the RFC asks readers to put the character back together.
+    let mut folded: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if let Some((&(b' ' | b'\t'), rest)) = raw.split_first() {
+            let Some((_, last)) = folded.last_mut() else {
                 return Err(bad(i + 1, "a folded line continues nothing"));
             };
             if last.len() + rest.len() > MAX_LINE {
                 return Err(bad(i + 1, "a line longer than 200,000 bytes"));
             }
-            last.push_str(rest);
+            last.extend_from_slice(rest);
         } else if !raw.is_empty() {
-            if !raw.contains(':') {
-                return Err(bad(i + 1, "a line without \":\" (broken folding?)"));
-            }
-            lines.push((i + 1, raw.to_owned()));
+            folded.push((i + 1, raw.to_vec()));
         }
+    }
+    let mut lines: Vec<(usize, String)> = Vec::with_capacity(folded.len());
+    for (n, line) in folded {
+        let line = String::from_utf8(line).map_err(|e| Error::UnsupportedFile {
+            reason: format!(
+                "an .ics file is UTF-8; line {n} is not (byte {})",
+                e.utf8_error().valid_up_to() + 1
+            ),
+        })?;
+        lines.push((n, line));
+    }
+    // Checked once unfolded (a writer may fold before the colon), after UTF-8.
+    if let Some((n, _)) = lines.iter().find(|(_, l)| !l.contains(':')) {
+        return Err(bad(*n, "a line without \":\" (broken folding?)"));
     }
     if lines.first().map(|(_, l)| l.as_str()) != Some("BEGIN:VCALENDAR") {
         return Err(Error::UnsupportedFile {
@@ -128,8 +136,14 @@ fn event(line: usize, props: &[Property]) -> Result<IcsEvent> {
         return Err(bad(line, "an event without UID"));
     }
     if let Some((_, _, rule)) = get("RRULE") {
-        let r = rule.to_ascii_uppercase();
-        if !r.contains("COUNT=") && !r.contains("UNTIL=") {
+        // COUNT or UNTIL as a part of the rule (not inside another name, like X-COUNT).
+        let bounded = rule.split(';').any(|part| {
+            part.split_once('=').is_some_and(|(key, _)| {
+                let key = key.trim();
+                key.eq_ignore_ascii_case("COUNT") || key.eq_ignore_ascii_case("UNTIL")
+            })
+        });
+        if !bounded {
             return Err(bad(
                 line,
                 format!("event {uid} repeats forever (RRULE without COUNT or UNTIL)"),

@@ -154,15 +154,13 @@ fn write_json(
                 entity: "plan",
                 id: filter.plan_id.clone(),
             })?;
-        let chans: HashMap<String, _> = channels::list_for_plan(c, &plan.id)?
-            .into_iter()
-            .map(|ch| (ch.id.clone(), ch))
-            .collect();
+        let chans = channels::list_for_plan(c, &plan.id)?;
+        let channel_ids: Vec<&str> = chans.iter().map(|ch| ch.id.as_str()).collect();
         let objs: HashMap<String, _> = objectives::list_for_plan(c, &plan.id)?
             .into_iter()
             .map(|o| (o.id.clone(), o))
             .collect();
-        let posts = post_export::list_for_export(c, &plan.id, cutoff)?;
+        let posts = post_export::list_for_export(c, &plan.id, cutoff, &channel_ids)?;
         let rows: Vec<serde_json::Value> = posts
             .iter()
             .map(|p| {
@@ -183,16 +181,16 @@ fn write_json(
                     ),
                 };
                 let channels: Vec<&str> = p
-                    .channel_ids
+                    .channels
                     .iter()
-                    .filter_map(|id| chans.get(id).map(|ch| ch.name.as_str()))
+                    .filter_map(|&i| chans.get(usize::from(i)).map(|ch| ch.name.as_str()))
                     .collect();
                 let objective = p.objective_id.and_then(|o| objs.get(o));
                 serde_json::json!({
                     "uid": post_uid(p.id),
                     "sequence": p.revision,
-                    "created": p.created_at.to_rfc3339(),
-                    "updated": p.updated_at.to_rfc3339(),
+                    "created": p.created.rfc3339().replace('Z', "+00:00"),
+                    "updated": p.updated.rfc3339().replace('Z', "+00:00"),
                     "start": start,
                     "end": end,
                     "allDay": all_day,

@@ -15,6 +15,7 @@
 //!   (see there why the `ics` crate is not used).
 mod calendar;
 mod labels;
+mod snapshot;
 mod values;
 pub mod writer;
 
