@@ -2,8 +2,11 @@
 mod args;
 mod backup_cmd;
 mod bench_cmd;
+mod bench_dashboard_cmd;
 mod bench_ics_cmd;
+mod crisis_cmd;
 mod csv_cmd;
+mod dashboard_cmd;
 mod export_cmd;
 mod feed_cmd;
 mod output;
@@ -51,6 +54,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
     }
     if let Command::BenchIcs(args) = &cli.command {
         return bench_ics_cmd::run(args, out);
+    }
+    if let Command::BenchDashboard(args) = &cli.command {
+        return bench_dashboard_cmd::run(args, out);
     }
     let cadence = Cadence::open(&db_path)?;
     match cli.command {
@@ -140,7 +146,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
         Command::WriteLoop { plan, count } => write_loop::run(&cadence, &plan, count, out)?,
         Command::Export(args) => export_cmd::run(&cadence, &args, cli.json, out)?,
         Command::Feed { command } => feed_cmd::run(&cadence, command, cli.json, out)?,
-        Command::Bindings { .. } | Command::Bench(_) | Command::BenchIcs(_) => {
+        Command::Dashboard(args) => dashboard_cmd::dashboard(&cadence, &args, cli.json, out)?,
+        Command::Results { command } => dashboard_cmd::results(&cadence, command, cli.json, out)?,
+        Command::Ambassadors { command } => {
+            dashboard_cmd::ambassadors(&cadence, command, cli.json, out)?
+        }
+        Command::Crisis { command } => crisis_cmd::run(&cadence, command, cli.json, out)?,
+        Command::Bindings { .. }
+        | Command::Bench(_)
+        | Command::BenchIcs(_)
+        | Command::BenchDashboard(_) => {
             unreachable!("handled above")
         }
     }

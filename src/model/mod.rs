@@ -1,7 +1,17 @@
 //! What a social media manager plans: plans, objectives, channels, posts and one-off events.
 //! These types cross every boundary (SQLite rows, CLI, Tauri commands, TypeScript via ts-rs).
+mod crisis;
+mod dashboard;
 mod feed;
 mod kinds;
+
+pub use crisis::{
+    CrisisAction, CrisisContact, CrisisLogEntry, CrisisPlan, CrisisState, HoldingStatement,
+};
+pub use dashboard::{
+    Ambassador, AmbassadorInput, ChannelCadence, Dashboard, ObjectiveMix, OverLimit, Participation,
+    PostRef, Relay, ResultTotals, WeekCadence,
+};
 
 pub use feed::{ExportFilter, Feed, FeedInput, FeedUrls, DEFAULT_RETENTION_DAYS};
 pub use kinds::{EventKind, ObjectiveKind, Platform, PostStatus};

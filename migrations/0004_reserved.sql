@@ -1,0 +1,4 @@
+-- Cadence schema, version 4: reserved.
+-- Number 4 belongs to the campaigns / recurring slots / holidays work developed in parallel
+-- (branch strategy-a). This empty placeholder only keeps the numbering gap-free on the
+-- strategy-b branch; when both branches merge, strategy-a's 0004 file replaces it.
