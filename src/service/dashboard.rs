@@ -21,16 +21,16 @@ pub const HISTORY_WEEKS: i64 = 8;
 /// (first day, day after the last, the period's canonical label).
 pub fn period_days(text: &str) -> Result<(NaiveDate, NaiveDate, String)> {
     let t = text.trim();
-    if t.contains(['W', 'w']) {
-        let monday = parse_iso_week(t)?;
-        return Ok((monday, monday + Duration::days(7), iso_week_label(monday)));
-    }
     let bad = || {
         Error::invalid(
             "period",
             format!("\"{t}\" is not a month like 2026-12 or a week like 2026-W49"),
         )
     };
+    if t.contains(['W', 'w']) {
+        let monday = parse_iso_week(t).map_err(|_| bad())?;
+        return Ok((monday, monday + Duration::days(7), iso_week_label(monday)));
+    }
     let (y, m) = t.split_once('-').ok_or_else(bad)?;
     let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
     let from = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
