@@ -193,4 +193,9 @@ export const en: Messages = {
   "toast.undo": "Undo",
   "toast.undone": "Change undone.",
   "toast.nothingToUndo": "Nothing to undo.",
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  "status.held": "On hold (crisis)",
+  "error.held_reserved": "Only the crisis switch puts a post on hold.",
+  "error.crisis_active": "The plan is already on hold: resume it first.",
+  "error.no_crisis": "Nothing is on hold in this plan.",
 };

@@ -27,4 +27,6 @@ export const frCA: Partial<Messages> = {
   "calendar.noPosts": "Rien de prévu pour cette période",
   "calendar.moreOn": "{count} autres publications ce jour-là : voir la semaine",
   "field.weeklyTarget": "Publications par semaine",
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  "error.held_reserved": "Seul le bouton de crise met une publication en pause.",
 };

@@ -193,4 +193,9 @@ export const fr = {
   "toast.undo": "Annuler",
   "toast.undone": "Modification annulée.",
   "toast.nothingToUndo": "Rien à annuler.",
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  "status.held": "En pause (crise)",
+  "error.held_reserved": "Seul le bouton de crise met un post en pause.",
+  "error.crisis_active": "Le plan est déjà en pause : reprenez d’abord.",
+  "error.no_crisis": "Rien n’est en pause dans ce plan.",
 } satisfies Record<string, string>;

@@ -378,7 +378,14 @@ export class MockBackend implements Transport {
     }
 
     const customerValue = optional("customerValue", input.customerValue ?? "", LIMITS.SHORT_TEXT);
-    if (!STATUSES.includes(input.status as Post["status"])) throw fail("invalid", `status: unknown status "${String(input.status)}"`, "status");
+    // `held` is kept by an edit of a held post, never chosen by hand (core: service/crisis.rs).
+    if (input.status === "held") {
+      if (this.posts.find((p) => p.id === id)?.status !== "held") {
+        throw fail("held_reserved", "status: only the crisis switch puts a post on hold", "status");
+      }
+    } else if (!STATUSES.includes(input.status as Post["status"])) {
+      throw fail("invalid", `status: unknown status "${String(input.status)}"`, "status");
+    }
 
     return {
       id,
