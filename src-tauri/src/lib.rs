@@ -1,6 +1,7 @@
 //! Cadence desktop shell: opens the core's database and exposes it to the window as commands.
 mod commands;
 mod state;
+mod strategy_b_commands;
 
 pub use state::AppState;
 
