@@ -81,6 +81,6 @@ deps-bench: deps-system
 # Every committed performance figure, measured on this machine.
 bench: deps-bench
 	cargo run --release -p cadence -- bench --posts 100000 --plans 10 --years 5 --max-median-ms 1
-	cargo run --release -p cadence -- bench-dashboard --posts 100000 --plans 10 --years 5 --max-median-ms 20
+	cargo run --release -p cadence -- bench-dashboard --posts 100000 --plans 10,1 --years 5 --max-median-ms 20
 	tests/ics-parsers/setup.sh
 	scripts/bench-ics.sh

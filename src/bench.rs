@@ -75,7 +75,8 @@ pub fn generate(cadence: &Cadence, plans: usize, posts: usize, years: u32) -> Re
                 plan_id: plan.id.clone(),
                 platform: *platform,
                 name: format!("{} {p}", platform.label()),
-                char_limit: None,
+                // A tight limit on the second channel, so the longest bodies are over it (dashboard).
+                char_limit: (*platform == Platform::Facebook).then_some(200),
                 weekly_target: None,
                 color: format!("#{:02x}60a0", 40 * i),
             })?);

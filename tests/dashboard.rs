@@ -389,3 +389,103 @@ fn csv_export_has_one_row_per_figure() {
         vec![("Léa", "1", "2"), ("Marc", "0", "0")]
     );
 }
+
+/// The narrow SQL reads of the dashboard agree with the calendar's own warnings, post by post,
+/// on a generated plan (timed and date-only posts, three zones, a 200-character limit on Facebook).
+#[test]
+fn dashboard_agrees_with_the_calendar_warnings_on_a_generated_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cadence = cadence::Cadence::open(dir.path().join("gen.db")).expect("open");
+    let plans = cadence::bench::generate(&cadence, 3, 6000, 1).expect("generate");
+    let start = cadence::bench::bench_start();
+    let mut checked = 0;
+    for plan in &plans {
+        for m in [0u32, 5, 11] {
+            let first = start + chrono::Months::new(m);
+            let label = first.format("%Y-%m").to_string();
+            let d = cadence.dashboard(plan, &label).expect("dashboard");
+            let r = cadence.range(plan, d.from, d.to).expect("range");
+            let live: Vec<&PostView> = r
+                .posts
+                .iter()
+                .filter(|v| v.post.status != PostStatus::Cancelled)
+                .collect();
+            assert_eq!(d.posts as usize, live.len());
+            let with = |code: WarningCode| {
+                let mut ids: Vec<String> = live
+                    .iter()
+                    .filter(|v| v.warnings.iter().any(|w| w.code == code))
+                    .map(|v| v.post.id.clone())
+                    .collect();
+                ids.sort();
+                ids
+            };
+            let sorted = |refs: &[PostRef]| {
+                let mut ids: Vec<String> = refs.iter().map(|p| p.post_id.clone()).collect();
+                ids.sort();
+                ids
+            };
+            assert_eq!(sorted(&d.missing_objective), with(WarningCode::NoObjective));
+            assert_eq!(sorted(&d.missing_value), with(WarningCode::NoCustomerValue));
+            assert_eq!(d.without_objective as usize, d.missing_objective.len());
+            let mut over: Vec<(String, String, u32, String)> = d
+                .over_limit
+                .iter()
+                .map(|o| {
+                    (
+                        o.post.post_id.clone(),
+                        o.channel_id.clone(),
+                        o.length,
+                        o.field.clone(),
+                    )
+                })
+                .collect();
+            over.sort();
+            let mut expected: Vec<(String, String, u32, String)> = live
+                .iter()
+                .flat_map(|v| {
+                    v.warnings
+                        .iter()
+                        .filter(|w| w.code == WarningCode::OverChannelLimit)
+                        .map(|w| {
+                            (
+                                v.post.id.clone(),
+                                w.channel_id.clone().unwrap_or_default(),
+                                w.length.unwrap_or(0),
+                                w.field.clone(),
+                            )
+                        })
+                })
+                .collect();
+            expected.sort();
+            assert!(
+                !expected.is_empty(),
+                "the generated plan has long texts on Facebook"
+            );
+            assert_eq!(over, expected);
+            for ch in &d.channels {
+                let n = live
+                    .iter()
+                    .filter(|v| {
+                        v.post
+                            .channels
+                            .iter()
+                            .any(|c| c.channel_id == ch.channel_id)
+                    })
+                    .count();
+                assert_eq!(ch.posts as usize, n, "{}", ch.name);
+            }
+            let published = live
+                .iter()
+                .filter(|v| v.post.status == PostStatus::Published);
+            let likes: u64 = published
+                .clone()
+                .map(|v| u64::from(v.post.results.likes.unwrap_or(0)))
+                .sum();
+            assert_eq!(d.results.published as usize, published.count());
+            assert_eq!(d.results.likes, likes);
+            checked += live.len();
+        }
+    }
+    assert!(checked > 1000, "{checked} posts checked");
+}

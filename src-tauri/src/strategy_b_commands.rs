@@ -77,7 +77,9 @@ pub fn set_relay_done(
     ambassador_id: String,
     done: bool,
 ) -> Result<Vec<Relay>> {
-    state.cadence()?.set_relay_done(&post_id, &ambassador_id, done)
+    state
+        .cadence()?
+        .set_relay_done(&post_id, &ambassador_id, done)
 }
 
 #[tauri::command(async)]

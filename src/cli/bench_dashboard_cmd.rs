@@ -1,42 +1,89 @@
 //! `cadence bench-dashboard`: times the dashboard of one month on the generated database of
-//! `cadence bench` (N posts over Y years in P plans), for random plans and months.
+//! `cadence bench` (N posts over Y years), for random plans and months, on several database
+//! shapes: the posts spread over P plans, and all of them in one plan (the densest months).
 use super::args::BenchDashboardArgs;
 use crate::bench::{bench_start, generate, Rng};
 use crate::error::{Error, Result};
 use crate::service::Cadence;
 use chrono::{Datelike, Months};
 use std::io::Write;
+use std::path::Path;
 use std::time::Instant;
 
 pub fn run(args: &BenchDashboardArgs, out: &mut dyn Write) -> Result<()> {
-    let dir = std::env::temp_dir().join(format!("cadence-bench-dashboard-{}", std::process::id()));
-    let path = match &args.keep {
+    let dir = match &args.keep {
         Some(p) => p.clone(),
         None => {
-            std::fs::create_dir_all(&dir)?;
-            dir.join("bench.db")
+            std::env::temp_dir().join(format!("cadence-bench-dashboard-{}", std::process::id()))
         }
     };
-    if path.exists() {
+    if args.keep.is_some() && dir.exists() {
         return Err(Error::invalid(
             "keep",
-            format!("{} already exists", path.display()),
+            format!("{} already exists", dir.display()),
         ));
     }
-    let result = measure(args, &path, out);
+    std::fs::create_dir_all(&dir)?;
+    let mut shapes = args.plans.clone();
+    shapes.dedup();
+    let mut results = Vec::new();
+    for plans in shapes.iter().copied() {
+        let path = dir.join(format!("bench-{}-plans.db", plans.max(1)));
+        match measure(args, plans.max(1), &path, out) {
+            Ok(m) => results.push((plans.max(1), m)),
+            Err(e) => {
+                if args.keep.is_none() {
+                    let _ = std::fs::remove_dir_all(&dir);
+                }
+                return Err(e);
+            }
+        }
+    }
     if args.keep.is_none() {
         let _ = std::fs::remove_dir_all(&dir);
     }
-    result
+    let Some(max) = args.max_median_ms else {
+        return Ok(());
+    };
+    let mut over = Vec::new();
+    for (plans, median) in &results {
+        let verdict = if *median > max { "FAIL" } else { "PASS" };
+        writeln!(
+            out,
+            "{verdict}: {plans} plan(s): median {median:.3} ms {} {max} ms",
+            if *median > max { ">" } else { "<=" }
+        )?;
+        if *median > max {
+            over.push(format!("{plans} plan(s): {median:.3} ms"));
+        }
+    }
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "max-median-ms",
+            format!("median over the {max} ms budget: {}", over.join(", ")),
+        ))
+    }
 }
 
-fn measure(args: &BenchDashboardArgs, path: &std::path::Path, out: &mut dyn Write) -> Result<()> {
+/// Generates one database shape and returns the median time of a month dashboard, in ms.
+fn measure(
+    args: &BenchDashboardArgs,
+    plans: usize,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<f64> {
     let cadence = Cadence::open(path)?;
     let t = Instant::now();
-    let plans = generate(&cadence, args.plans.max(1), args.posts, args.years)?;
+    let plans = generate(&cadence, plans, args.posts, args.years)?;
+    // A database at rest: every page back in the main file, as after the app's checkpoints.
+    cadence
+        .db()
+        .read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))?;
     writeln!(
         out,
-        "generated {} posts in {} plans over {} years in {:.1} s ({})",
+        "generated {} posts in {} plan(s) over {} years in {:.1} s ({})",
         args.posts,
         plans.len(),
         args.years,
@@ -55,24 +102,34 @@ fn measure(args: &BenchDashboardArgs, path: &std::path::Path, out: &mut dyn Writ
         cadence.dashboard(&plans[0], &label)?;
     }
     let mut times = Vec::with_capacity(args.queries);
+    let mut cpu_times = Vec::with_capacity(args.queries);
     let mut total_posts = 0u64;
+    let mut over_limit = 0u64;
     for _ in 0..args.queries.max(1) {
         let plan = &plans[rng.below(plans.len() as u64) as usize];
         let label = month_label(&mut rng);
+        let cpu = thread_cpu_ns();
         let t = Instant::now();
         let d = cadence.dashboard(plan, &label)?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
+        if let (Some(a), Some(b)) = (cpu, thread_cpu_ns()) {
+            cpu_times.push(b.saturating_sub(a) as f64 / 1e6);
+        }
         total_posts += u64::from(d.posts);
+        over_limit += d.over_limit.len() as u64;
     }
     times.sort_by(f64::total_cmp);
+    cpu_times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
     let median = pct(0.5);
     writeln!(
         out,
-        "month dashboard (objective mix, channel cadence + 8 weeks, gaps, over-limit, results, ambassadors): \
-         {} runs, {:.1} posts/month on average",
+        "month dashboard, {} plan(s) (objective mix, channel cadence + 8 weeks, gaps, over-limit, \
+         results, ambassadors): {} runs, {:.1} posts/month and {:.1} over-limit texts on average",
+        plans.len(),
         times.len(),
-        total_posts as f64 / times.len() as f64
+        total_posts as f64 / times.len() as f64,
+        over_limit as f64 / times.len() as f64
     )?;
     writeln!(
         out,
@@ -81,15 +138,23 @@ fn measure(args: &BenchDashboardArgs, path: &std::path::Path, out: &mut dyn Writ
         pct(0.95),
         pct(1.0)
     )?;
-    if let Some(max) = args.max_median_ms {
-        if median > max {
-            writeln!(out, "FAIL: median {median:.3} ms > {max} ms")?;
-            return Err(Error::invalid(
-                "max-median-ms",
-                format!("median {median:.3} ms is over the {max} ms budget"),
-            ));
-        }
-        writeln!(out, "PASS: median {median:.3} ms <= {max} ms")?;
+    if !cpu_times.is_empty() {
+        // On-CPU time of the thread: what the wall clock would be on an idle machine.
+        writeln!(
+            out,
+            "on-CPU median {:.3} ms (wall clock above includes waiting for a shared core)",
+            cpu_times[cpu_times.len() / 2]
+        )?;
     }
-    Ok(())
+    Ok(median)
+}
+
+/// Nanoseconds this thread has spent on a CPU (Linux `/proc/thread-self/schedstat`).
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }

@@ -67,6 +67,8 @@ pub struct PostRef {
 pub struct OverLimit {
     pub post: PostRef,
     pub channel_id: String,
+    /// The field holding the text: "body", or "variant" (the channel's own text).
+    pub field: String,
     /// User-perceived characters.
     pub length: u32,
     pub limit: u32,

@@ -1,8 +1,9 @@
 //! Narrow reads for the dashboard: one row per (post, channel) over a range of weeks.
-use super::{date_text, get_opt_date, get_opt_instant, instant_text};
+use super::{date_text, get_enum, get_instant, get_opt_date, instant_text};
 use crate::error::Result;
+use crate::model::PostStatus;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 /// When a post goes out, as stored: an instant or a day.
 pub enum When {
@@ -10,39 +11,171 @@ pub enum When {
     Day(NaiveDate),
 }
 
-/// (when, channel id) of every channel of every live, not cancelled post of a plan planned on
-/// the days `[from, to)` or at the instants `[from_at, to_at)`. Uses the two partial indexes.
-pub fn post_channels_in_range(
-    conn: &Connection,
-    plan_id: &str,
-    (from, to): (NaiveDate, NaiveDate),
-    (from_at, to_at): (DateTime<Utc>, DateTime<Utc>),
-) -> Result<Vec<(When, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.planned_at, NULL, pc.channel_id FROM posts p JOIN post_channels pc ON pc.post_id = p.id
+/// The characters Rust's `str::trim` removes (Unicode `White_Space`), for SQLite's `trim(x, y)`.
+const WHITE_SPACE_CODES: &str = "9,10,11,12,13,32,133,160,5760,8192,8193,8194,8195,8196,8197,\
+8198,8199,8200,8201,8202,8232,8233,8239,8287,12288";
+
+/// The same range over the two partial indexes, as the two arms of a `UNION ALL` of posts `p`
+/// with their channels `pc`: timed posts by instant, date-only posts by day. Live, not cancelled.
+fn arms(select: &str) -> String {
+    let joins = "LEFT JOIN post_channels pc ON pc.post_id = p.id";
+    format!(
+        "{select} FROM posts p {joins}
           WHERE p.plan_id = ?1 AND p.planned_at >= ?4 AND p.planned_at < ?5
             AND p.deleted_at IS NULL AND p.status <> 'cancelled'
          UNION ALL
-         SELECT NULL, p.planned_date, pc.channel_id FROM posts p JOIN post_channels pc ON pc.post_id = p.id
+         {select} FROM posts p {joins}
           WHERE p.plan_id = ?1 AND p.planned_date >= ?2 AND p.planned_date < ?3
-            AND p.deleted_at IS NULL AND p.status <> 'cancelled'",
+            AND p.deleted_at IS NULL AND p.status <> 'cancelled'"
+    )
+}
+
+fn range_params(
+    plan_id: &str,
+    (from, to): (NaiveDate, NaiveDate),
+    (from_at, to_at): (DateTime<Utc>, DateTime<Utc>),
+) -> [String; 5] {
+    [
+        plan_id.to_owned(),
+        date_text(from),
+        date_text(to),
+        instant_text(from_at),
+        instant_text(to_at),
+    ]
+}
+
+/// One post, without its text or children.
+pub struct PostFacts {
+    pub id: String,
+    pub title: String,
+    pub status: PostStatus,
+    pub when: When,
+    pub objective_id: Option<String>,
+    /// `customer_value.trim()` is empty.
+    pub no_value: bool,
+    pub likes: Option<u32>,
+    pub comments: Option<u32>,
+    pub shares: Option<u32>,
+}
+
+/// One live channel of a post; `long_text` is the text the channel gets (its variant, else the
+/// body, with `true` for a variant) only when its UTF-8 length exceeds the channel's limit: a
+/// text of n bytes has at most n graphemes, so only those can be over the limit.
+pub struct ChannelFacts {
+    pub channel_id: String,
+    pub position: i64,
+    pub long_text: Option<(String, bool)>,
+}
+
+/// A row of [`post_channel_rows_in_range`]: a post of the period with one of its channels,
+/// or only when and where for a post of the history weeks outside the period.
+pub enum DashRow {
+    Period(PostFacts, Option<ChannelFacts>),
+    History(When, Option<String>),
+}
+
+/// Reads an instant stored as `YYYY-MM-DDTHH:MM:SS.sssZ` without a general RFC 3339 parser.
+fn stored_instant(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    if b.len() != 24 || b[10] != b'T' || b[23] != b'Z' {
+        return DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.with_timezone(&Utc));
+    }
+    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let time = chrono::NaiveTime::from_hms_milli_opt(
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+        num(20..23)?,
     )?;
+    Some(date.and_time(time).and_utc())
+}
+
+/// Every live, not cancelled post of a plan in the range, once per live channel (once with
+/// `None` when it has none), unsorted. One pass over the two partial indexes: the dashboard
+/// reads the period and its weeks of history with it; rows outside the period
+/// (`in_period` false) carry only when and where. A channel's text is read only when its UTF-8
+/// length exceeds `min_limit`, the smallest limit of the plan's channels.
+pub fn post_channel_rows_in_range(
+    conn: &Connection,
+    plan_id: &str,
+    days: (NaiveDate, NaiveDate),
+    instants: (DateTime<Utc>, DateTime<Utc>),
+    min_limit: u32,
+    in_period: &dyn Fn(&When) -> bool,
+) -> Result<Vec<DashRow>> {
+    // Blank tests that only trim when the first character is white space.
+    let blank = |x: &str| {
+        format!(
+            "CASE WHEN {x} IS NULL OR {x} = '' THEN 1 WHEN unicode({x}) IN ({ws}) \
+             THEN trim({x}, char({ws})) = '' ELSE 0 END",
+            ws = WHITE_SPACE_CODES
+        )
+    };
+    let has_variant = format!("NOT ({})", blank("pc.variant"));
+    let text = format!("CASE WHEN {has_variant} THEN pc.variant ELSE p.body END");
+    let sql = arms(&format!(
+        "SELECT p.planned_at, p.planned_date, pc.channel_id, p.id, p.title, p.status,
+                p.objective_id, {no_value}, p.likes, p.comments, p.shares, pc.position,
+                CASE WHEN pc.channel_id IS NOT NULL
+                      AND length(CAST({text} AS BLOB)) > ?6 THEN {text} END,
+                {has_variant}",
+        no_value = blank("p.customer_value")
+    ));
+    let [a, b, c, d, e] = range_params(plan_id, days, instants);
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
-        params![
-            plan_id,
-            date_text(from),
-            date_text(to),
-            instant_text(from_at),
-            instant_text(to_at)
-        ],
+        rusqlite::params![a, b, c, d, e, i64::from(min_limit)],
         |r| {
-            let when = match (get_opt_instant(r, 0)?, get_opt_date(r, 1)?) {
-                (Some(at), _) => When::At(at),
-                (None, Some(day)) => When::Day(day),
-                (None, None) => When::Day(NaiveDate::MIN),
+            let at = r.get_ref(0)?.as_str_or_null()?;
+            let when = match at {
+                Some(t) => match stored_instant(t) {
+                    Some(at) => When::At(at),
+                    None => When::At(get_instant(r, 0)?),
+                },
+                None => When::Day(get_opt_date(r, 1)?.unwrap_or(NaiveDate::MIN)),
             };
-            Ok((when, r.get(2)?))
+            let channel_id: Option<String> = r.get(2)?;
+            if !in_period(&when) {
+                return Ok(DashRow::History(when, channel_id));
+            }
+            let post = PostFacts {
+                id: r.get(3)?,
+                title: r.get(4)?,
+                status: get_enum(r, 5, PostStatus::parse)?,
+                when,
+                objective_id: r.get(6)?,
+                no_value: r.get(7)?,
+                likes: r.get(8)?,
+                comments: r.get(9)?,
+                shares: r.get(10)?,
+            };
+            let channel = match channel_id {
+                None => None,
+                Some(channel_id) => {
+                    let text: Option<String> = r.get(12)?;
+                    let variant: bool = r.get(13)?;
+                    Some(ChannelFacts {
+                        channel_id,
+                        position: r.get(11)?,
+                        long_text: text.map(|t| (t, variant)),
+                    })
+                }
+            };
+            Ok(DashRow::Period(post, channel))
         },
     )?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// (ambassador id, relays asked, relays done) over the posts of a JSON array of ids.
+pub fn relays_of_posts(conn: &Connection, post_ids_json: &str) -> Result<Vec<(String, u32, u32)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ambassador_id, count(*), count(done_at) FROM post_relays
+          WHERE post_id IN (SELECT value FROM json_each(?1)) GROUP BY ambassador_id",
+    )?;
+    let rows = stmt.query_map([post_ids_json], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

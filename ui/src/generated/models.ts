@@ -268,6 +268,10 @@ day: string, status: PostStatus, };
 
 export type OverLimit = { post: PostRef, channelId: string, 
 /**
+ * The field holding the text: "body", or "variant" (the channel's own text).
+ */
+field: string, 
+/**
  * User-perceived characters.
  */
 length: number, limit: number, };
