@@ -16,17 +16,28 @@ pub fn dashboard(state: State<'_, AppState>, plan_id: String, period: String) ->
     state.cadence()?.dashboard(&plan_id, &period)
 }
 
-/// Writes the dashboard as CSV to `path` (chosen in the save dialog).
+/// Writes the dashboard as CSV to `path` (chosen in the native save dialog) and returns the
+/// path written. With no path, the one of `CADENCE_TEST_SAVE_PATH` (end-to-end tests drive no
+/// native dialog); with neither, a coded error and nothing written.
 #[tauri::command(async)]
 pub fn export_dashboard_csv(
     state: State<'_, AppState>,
     plan_id: String,
     period: String,
-    path: String,
-) -> Result<()> {
+    path: Option<String>,
+) -> Result<String> {
+    let path = match path.or_else(|| std::env::var("CADENCE_TEST_SAVE_PATH").ok()) {
+        Some(p) if !p.trim().is_empty() => p,
+        _ => {
+            return Err(Error::Invalid {
+                field: "path",
+                reason: "no file chosen".into(),
+            })
+        }
+    };
     let csv = state.cadence()?.dashboard_csv(&plan_id, &period)?;
-    std::fs::write(path, csv)?;
-    Ok(())
+    std::fs::write(&path, csv)?;
+    Ok(path)
 }
 
 #[tauri::command(async)]

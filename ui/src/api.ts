@@ -17,6 +17,14 @@ import type {
   PostInput,
   PostView,
   RangeView,
+  Ambassador,
+  AmbassadorInput,
+  CrisisLogEntry,
+  CrisisPlan,
+  CrisisState,
+  Dashboard,
+  Relay,
+  Results,
 } from "./generated/models";
 
 type NoArgs = Record<string, never>;
@@ -52,6 +60,23 @@ export interface Commands {
   update_event: { args: { id: string; input: EventInput }; result: Event };
   delete_event: { args: { id: string }; result: Event };
   restore_event: { args: { id: string }; result: Event };
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  dashboard: { args: { planId: string; period: string }; result: Dashboard };
+  /** `path: null`: the path of CADENCE_TEST_SAVE_PATH (end-to-end tests), else an error. */
+  export_dashboard_csv: { args: { planId: string; period: string; path: string | null }; result: string };
+  set_post_results: { args: { postId: string; results: Results }; result: PostView };
+  list_ambassadors: { args: { planId: string }; result: Ambassador[] };
+  create_ambassador: { args: { input: AmbassadorInput }; result: Ambassador };
+  delete_ambassador: { args: { id: string }; result: Ambassador };
+  list_relays: { args: { postId: string }; result: Relay[] };
+  set_relay_asked: { args: { postId: string; ambassadorId: string; asked: boolean }; result: Relay[] };
+  set_relay_done: { args: { postId: string; ambassadorId: string; done: boolean }; result: Relay[] };
+  crisis_plan: { args: { planId: string }; result: CrisisPlan };
+  save_crisis_plan: { args: { planId: string; crisis: CrisisPlan }; result: CrisisPlan };
+  crisis_state: { args: { planId: string }; result: CrisisState };
+  crisis_log: { args: { planId: string }; result: CrisisLogEntry[] };
+  hold_scheduled_posts: { args: { planId: string; reason: string }; result: CrisisLogEntry };
+  resume_held_posts: { args: { planId: string; reason: string }; result: CrisisLogEntry };
 }
 
 export type CommandName = keyof Commands;
@@ -115,6 +140,22 @@ export function makeApi(transport: Transport) {
     updateEvent: (id: string, input: EventInput) => call("update_event", { id, input }),
     deleteEvent: (id: string) => call("delete_event", { id }),
     restoreEvent: (id: string) => call("restore_event", { id }),
+    // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+    dashboard: (planId: string, period: string) => call("dashboard", { planId, period }),
+    exportDashboardCsv: (planId: string, period: string, path: string | null) => call("export_dashboard_csv", { planId, period, path }),
+    setPostResults: (postId: string, results: Results) => call("set_post_results", { postId, results }),
+    listAmbassadors: (planId: string) => call("list_ambassadors", { planId }),
+    createAmbassador: (input: AmbassadorInput) => call("create_ambassador", { input }),
+    deleteAmbassador: (id: string) => call("delete_ambassador", { id }),
+    listRelays: (postId: string) => call("list_relays", { postId }),
+    setRelayAsked: (postId: string, ambassadorId: string, asked: boolean) => call("set_relay_asked", { postId, ambassadorId, asked }),
+    setRelayDone: (postId: string, ambassadorId: string, done: boolean) => call("set_relay_done", { postId, ambassadorId, done }),
+    crisisPlan: (planId: string) => call("crisis_plan", { planId }),
+    saveCrisisPlan: (planId: string, crisis: CrisisPlan) => call("save_crisis_plan", { planId, crisis }),
+    crisisState: (planId: string) => call("crisis_state", { planId }),
+    crisisLog: (planId: string) => call("crisis_log", { planId }),
+    holdScheduledPosts: (planId: string, reason: string) => call("hold_scheduled_posts", { planId, reason }),
+    resumeHeldPosts: (planId: string, reason: string) => call("resume_held_posts", { planId, reason }),
   };
 }
 

@@ -21,6 +21,7 @@ import { renderPostPanel, type PostPanel } from "./views/postPanel";
 import type { CardContext } from "./views/postCard";
 import { Toasts } from "./views/toasts";
 import { renderWeekWarnings } from "./views/warningsPanel";
+import { StrategyBScreens } from "./views/strategyBScreens";
 import { postDay, weekWarnings } from "./weekModel";
 
 interface OpenPanel {
@@ -73,6 +74,8 @@ export class App {
   private readonly mainSlot = h("main", { class: "layout", id: "main" }, this.viewSlot, this.sideSlot);
   private readonly panelSlot = h("div", { class: "panel-slot" });
   private readonly toasts = new Toasts();
+  // Dashboard, crisis plan and banner (strategy-b).
+  private readonly screens: StrategyBScreens;
 
   constructor(
     root: HTMLElement,
@@ -81,7 +84,16 @@ export class App {
   ) {
     this.today = today;
     this.anchor = today;
-    root.replaceChildren(this.headerSlot, this.filterSlot, this.mainSlot, this.panelSlot, this.toasts.element);
+    this.screens = new StrategyBScreens({
+      api,
+      plan: () => this.plan,
+      today: () => this.today,
+      openPost: (postId, day, field) => this.openPostOn(postId, day, field),
+      refresh: () => this.refresh(),
+      busy: () => this.panel !== null || this.settingsOpen,
+      toast: (m) => this.toasts.error(m),
+    });
+    root.replaceChildren(this.screens.bannerSlot, this.headerSlot, this.filterSlot, this.mainSlot, this.screens.screenSlot, this.panelSlot, this.toasts.element);
     this.moves = new Moves(api, this.toasts, {
       post: (id) => this.range?.posts.find((v) => v.post.id === id),
       zone: () => this.zone,
@@ -146,6 +158,7 @@ export class App {
       this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
     }
     this.mountView();
+    void this.screens.planChanged();
   }
 
   // ── Views ────────────────────────────────────────────────────────────────────────────────
@@ -401,6 +414,8 @@ export class App {
         onNext: () => this.step(1),
         onNewPost: () => this.openNew(this.defaultNewDay()),
         onSettings: () => this.openSettings(),
+        onDashboard: () => void this.screens.openDashboard(),
+        onCrisis: () => void this.screens.openCrisis(),
         onLocale: (l) => this.changeLocale(l),
       }),
     );
@@ -514,6 +529,17 @@ export class App {
     if (field) this.panel?.ui.focusField(field);
   }
 
+  /** Opens a post that may be outside the range shown (dashboard « Corriger »). */
+  private async openPostOn(postId: string, day: string, field: string): Promise<void> {
+    if (this.range?.posts.some((v) => v.post.id === postId)) return this.openEdit(postId, field);
+    if (this.planId === null) return;
+    const range = await this.api.rangeView(this.planId, day, addDays(day, 1));
+    const view = range.posts.find((v) => v.post.id === postId);
+    if (!view) return;
+    this.showPanel(view, draftOfPost(view.post));
+    this.panel?.ui.focusField(field);
+  }
+
   private showPanel(view: PostView | null, draft: Draft): void {
     const plan = this.plan;
     if (!plan) return;
@@ -542,6 +568,8 @@ export class App {
     const postId = this.panel?.view?.post.id;
     this.panel = null;
     this.panelSlot.replaceChildren();
+    this.screens.reloadScreen();
+    void this.screens.planChanged();
     // Give the keyboard focus back to the card that opened the panel, if it is still there.
     if (!postId) return;
     this.focusAfter = postId;

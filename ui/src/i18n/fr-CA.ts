@@ -29,4 +29,5 @@ export const frCA: Partial<Messages> = {
   "field.weeklyTarget": "Publications par semaine",
   // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
   "error.held_reserved": "Seul le bouton de crise met une publication en pause.",
+  "dash.r.likes": "Mentions J’aime",
 };

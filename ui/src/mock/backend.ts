@@ -25,6 +25,7 @@ import { fail, LIMITS, links, optional, required, tags, text, url } from "./chec
 import { buildChannel, buildEvent, buildObjective, buildPlan } from "./planning";
 import { warnings } from "./rules";
 import { SAMPLE_PLAN_ID, sampleData } from "./sample";
+import { StrategyBMock } from "./strategyB";
 
 export { inputOf };
 
@@ -49,6 +50,20 @@ export class MockBackend implements Transport {
   private events: Event[] = [];
   private posts: Post[] = [];
   private nextId = 1;
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  private readonly strategyB = new StrategyBMock({
+    livePlan: (id) => this.livePlan(id),
+    livePost: (id) => this.livePost(id),
+    livePosts: (planId) => this.livePosts(planId),
+    planParts: (planId) => this.planParts(planId),
+    dayIn: (post, zone) => this.dayIn(post, zone),
+    replacePost: (old, next) => {
+      this.posts[this.posts.indexOf(old)] = next;
+      return this.view(next);
+    },
+    now: () => this.now(),
+    newId: (kind) => this.newId(kind),
+  });
 
   constructor(options: MockOptions = {}) {
     this.today =
@@ -60,6 +75,7 @@ export class MockBackend implements Transport {
     this.objectives = seed.objectives;
     this.events = seed.events;
     for (const input of seed.posts) this.createPost(input);
+    if (this.plans.some((p) => p.id === SAMPLE_PLAN_ID)) this.strategyB.seed(SAMPLE_PLAN_ID);
     const extra = options.extraPosts ?? 0;
     const statuses = ["idea", "draft", "in_review", "approved", "scheduled"] as const;
     const first = addDays(this.today, -Number(this.today.slice(8, 10)) + 1);
@@ -155,8 +171,11 @@ export class MockBackend implements Transport {
       case "delete_event":
       case "restore_event":
         return this.trashRow(this.events, args["id"], command === "delete_event");
-      default:
+      default: {
+        const answer = this.strategyB.handle(command, args);
+        if (StrategyBMock.handled(answer)) return answer;
         throw `command ${command} not found`;
+      }
     }
   }
 
