@@ -414,8 +414,6 @@ export class App {
         onNext: () => this.step(1),
         onNewPost: () => this.openNew(this.defaultNewDay()),
         onSettings: () => this.openSettings(),
-        onDashboard: () => void this.screens.openDashboard(),
-        onCrisis: () => void this.screens.openCrisis(),
         onLocale: (l) => this.changeLocale(l),
       }),
     );
@@ -451,6 +449,7 @@ export class App {
           }
         },
       }),
+      this.screens.buttons(),
     );
   }
 

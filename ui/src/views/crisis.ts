@@ -22,7 +22,7 @@ export function renderCrisisBanner(state: CrisisState | null, onResume: () => vo
   return h(
     "div",
     { class: "crisis-banner", role: "alert", "data-testid": "crisis-banner" },
-    h("span", { class: "crisis-icon", "aria-hidden": "true" }, "⏸"),
+    h("span", { class: "pause-icon", "aria-hidden": "true" }),
     h("strong", {}, t("crisis.bannerTitle", { count: b.held })),
     h("span", { class: "crisis-reason" }, t("crisis.bannerReason", { reason: b.reason, since: when(b.since) })),
     open,

@@ -21,8 +21,6 @@ export interface HeaderProps {
   onNewPost(): void;
   onSettings(): void;
   onLocale(locale: Locale): void;
-  onDashboard?(): void;
-  onCrisis?(): void;
 }
 
 export function renderHeader(p: HeaderProps): HTMLElement {
@@ -55,16 +53,6 @@ export function renderHeader(p: HeaderProps): HTMLElement {
   settings.addEventListener("click", p.onSettings);
   settings.disabled = p.planId === null;
 
-  // Dashboard (key D) and crisis plan (strategy-b).
-  const screenButton = (testid: string, text: string, hint: string, onClick?: () => void) => {
-    const b = h("button", { type: "button", class: "btn", "data-testid": testid, title: hint }, text);
-    if (onClick) b.addEventListener("click", onClick);
-    b.disabled = p.planId === null || !onClick;
-    return b;
-  };
-  const dashboard = screenButton("open-dashboard", t("header.dashboard"), t("header.dashboardHint"), p.onDashboard);
-  const crisis = screenButton("open-crisis", t("header.crisis"), t("header.crisisHint"), p.onCrisis);
-
   return h(
     "header",
     { class: "topbar" },
@@ -83,7 +71,7 @@ export function renderHeader(p: HeaderProps): HTMLElement {
       h("h1", { "data-testid": "week-label", "aria-live": "polite" }, p.weekLabel),
       p.zoneNote ? h("span", { class: "zone-note", "data-testid": "zone-note" }, p.zoneNote) : null,
     ),
-    h("div", { class: "topbar-actions" }, newPost, dashboard, crisis, settings, langSelect),
+    h("div", { class: "topbar-actions" }, newPost, settings, langSelect),
   );
 }
 

@@ -4,6 +4,7 @@ import type { Api } from "../api";
 import { toErrorPayload } from "../api";
 import { h } from "../dom";
 import type { CrisisState, Plan } from "../generated/models";
+import { t } from "../i18n/index";
 import { errorMessage } from "../i18n/labels";
 import { openCrisis, renderCrisisBanner } from "./crisis";
 import "./strategyB.css";
@@ -44,6 +45,21 @@ export class StrategyBScreens {
       e.preventDefault();
       void this.openDashboard();
     });
+  }
+
+  /** « Tableau de bord » (key D) and « Crise », at the end of the bar under the header. */
+  buttons(): HTMLElement {
+    const button = (testid: string, text: string, hint: string, onClick: () => void) => {
+      const b = h("button", { type: "button", class: "btn", "data-testid": testid, title: hint }, text);
+      b.addEventListener("click", onClick);
+      return b;
+    };
+    return h(
+      "div",
+      { class: "sb-open" },
+      button("open-dashboard", t("header.dashboard"), t("header.dashboardHint"), () => void this.openDashboard()),
+      button("open-crisis", t("header.crisis"), t("header.crisisHint"), () => void this.openCrisis()),
+    );
   }
 
   get open(): boolean {
