@@ -13,6 +13,9 @@ const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGE
 export const APP = join(targetDir, 'debug', 'cadence-app');
 export const CLI = join(targetDir, 'debug', 'cadence');
 export const ARTIFACTS = join(root, 'artifacts', 'e2e');
+// tauri-driver's port (WebKitWebDriver takes the next one): CADENCE_E2E_PORT lets two runs
+// share a machine.
+const PORT = Number(process.env.CADENCE_E2E_PORT ?? 4444);
 
 function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -48,7 +51,7 @@ export function cli(db, ...args) {
 export async function launch(db, extraEnv = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(join(ARTIFACTS, 'tauri-driver.log'), 'a');
-  const driverProcess = spawn('tauri-driver', ['--port', '4444', '--native-port', '4445'], {
+  const driverProcess = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1)], {
     env: { ...process.env, CADENCE_DB: db, ...extraEnv },
     stdio: ['ignore', log, log],
   });
@@ -63,9 +66,9 @@ export async function launch(db, extraEnv = {}) {
     });
   };
   try {
-    await waitForPort(4444, 20000);
+    await waitForPort(PORT, 20000);
     driver = await new Builder()
-      .usingServer('http://127.0.0.1:4444/')
+      .usingServer(`http://127.0.0.1:${PORT}/`)
       .withCapabilities({ browserName: 'wry', 'tauri:options': { application: APP } })
       .build();
   } catch (e) {

@@ -62,6 +62,7 @@ export class MockBackend implements Transport {
       return this.view(next);
     },
     now: () => this.now(),
+    today: () => this.today,
     newId: (kind) => this.newId(kind),
   });
 

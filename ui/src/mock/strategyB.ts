@@ -31,6 +31,8 @@ export interface StrategyBContext {
   /** Puts a changed copy of a post in the store and returns its view. */
   replacePost(old: Post, next: Post): PostView;
   now(): string;
+  /** The mock's today ("YYYY-MM-DD"). */
+  today(): string;
   newId(kind: string): string;
 }
 
@@ -313,6 +315,9 @@ export class StrategyBMock {
     const entry: CrisisLogEntry = { id: this.ctx.newId("crisis"), planId: plan.id, action: "hold", reason, at: this.ctx.now(), posts: 0, kept: 0 };
     for (const p of this.ctx.livePosts(plan.id)) {
       if (p.status !== "approved" && p.status !== "scheduled") continue;
+      // Only what is still to go out (the core: from now on; the mock: from its today on).
+      const day = this.ctx.dayIn(p, plan.timezone);
+      if (day === null || day < this.ctx.today()) continue;
       this.holds.set(p.id, { crisisId: entry.id, previous: p.status });
       this.ctx.replacePost(p, { ...p, status: "held", updatedAt: entry.at, revision: p.revision + 1 });
       entry.posts += 1;
