@@ -102,24 +102,18 @@ fn measure(
         cadence.dashboard(&plans[0], &label)?;
     }
     let mut times = Vec::with_capacity(args.queries);
-    let mut cpu_times = Vec::with_capacity(args.queries);
     let mut total_posts = 0u64;
     let mut over_limit = 0u64;
     for _ in 0..args.queries.max(1) {
         let plan = &plans[rng.below(plans.len() as u64) as usize];
         let label = month_label(&mut rng);
-        let cpu = thread_cpu_ns();
         let t = Instant::now();
         let d = cadence.dashboard(plan, &label)?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
-        if let (Some(a), Some(b)) = (cpu, thread_cpu_ns()) {
-            cpu_times.push(b.saturating_sub(a) as f64 / 1e6);
-        }
         total_posts += u64::from(d.posts);
         over_limit += d.over_limit.len() as u64;
     }
     times.sort_by(f64::total_cmp);
-    cpu_times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
     let median = pct(0.5);
     writeln!(
@@ -138,23 +132,5 @@ fn measure(
         pct(0.95),
         pct(1.0)
     )?;
-    if !cpu_times.is_empty() {
-        // On-CPU time of the thread: what the wall clock would be on an idle machine.
-        writeln!(
-            out,
-            "on-CPU median {:.3} ms (wall clock above includes waiting for a shared core)",
-            cpu_times[cpu_times.len() / 2]
-        )?;
-    }
     Ok(median)
-}
-
-/// Nanoseconds this thread has spent on a CPU (Linux `/proc/thread-self/schedstat`).
-fn thread_cpu_ns() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
 }

@@ -95,16 +95,17 @@ fn stored_instant(text: &str) -> Option<DateTime<Utc>> {
 
 /// Every live, not cancelled post of a plan in the range, once per live channel (once with
 /// `None` when it has none), unsorted. One pass over the two partial indexes: the dashboard
-/// reads the period and its weeks of history with it; rows outside the period
-/// (`in_period` false) carry only when and where. A channel's text is read only when its UTF-8
-/// length exceeds `min_limit`, the smallest limit of the plan's channels.
+/// reads the period (`period`: its days and the instants they start at) and its weeks of
+/// history (`days`, `instants`) with it; rows outside the period carry only when and where.
+/// A channel's text is read only for the period, when its UTF-8 length exceeds `min_limit`,
+/// the smallest limit of the plan's channels.
 pub fn post_channel_rows_in_range(
     conn: &Connection,
     plan_id: &str,
     days: (NaiveDate, NaiveDate),
     instants: (DateTime<Utc>, DateTime<Utc>),
+    period: ((NaiveDate, NaiveDate), (DateTime<Utc>, DateTime<Utc>)),
     min_limit: u32,
-    in_period: &dyn Fn(&When) -> bool,
 ) -> Result<Vec<DashRow>> {
     // Blank tests that only trim when the first character is white space.
     let blank = |x: &str| {
@@ -116,18 +117,24 @@ pub fn post_channel_rows_in_range(
     };
     let has_variant = format!("NOT ({})", blank("pc.variant"));
     let text = format!("CASE WHEN {has_variant} THEN pc.variant ELSE p.body END");
+    // The period's days start at these instants in the plan's zone, so both tests agree
+    // with the local day of a post.
+    // (NULL compares to NULL: coalesce keeps the test true or false.)
+    let in_period = "(coalesce(p.planned_at >= ?9 AND p.planned_at < ?10, 0) \
+                     OR coalesce(p.planned_date >= ?7 AND p.planned_date < ?8, 0))";
     let sql = arms(&format!(
-        "SELECT p.planned_at, p.planned_date, pc.channel_id, p.id, p.title, p.status,
+        "SELECT p.planned_at, p.planned_date, pc.channel_id, {in_period}, p.id, p.title, p.status,
                 p.objective_id, {no_value}, p.likes, p.comments, p.shares, pc.position,
-                CASE WHEN pc.channel_id IS NOT NULL
-                      AND length(CAST({text} AS BLOB)) > ?6 THEN {text} END,
+                CASE WHEN pc.channel_id IS NOT NULL AND {in_period}
+                      AND octet_length({text}) > ?6 THEN {text} END,
                 {has_variant}",
         no_value = blank("p.customer_value")
     ));
     let [a, b, c, d, e] = range_params(plan_id, days, instants);
+    let [_, f, g, h, i] = range_params(plan_id, period.0, period.1);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
-        rusqlite::params![a, b, c, d, e, i64::from(min_limit)],
+        rusqlite::params![a, b, c, d, e, i64::from(min_limit), f, g, h, i],
         |r| {
             let at = r.get_ref(0)?.as_str_or_null()?;
             let when = match at {
@@ -138,28 +145,28 @@ pub fn post_channel_rows_in_range(
                 None => When::Day(get_opt_date(r, 1)?.unwrap_or(NaiveDate::MIN)),
             };
             let channel_id: Option<String> = r.get(2)?;
-            if !in_period(&when) {
+            if !r.get::<_, bool>(3)? {
                 return Ok(DashRow::History(when, channel_id));
             }
             let post = PostFacts {
-                id: r.get(3)?,
-                title: r.get(4)?,
-                status: get_enum(r, 5, PostStatus::parse)?,
+                id: r.get(4)?,
+                title: r.get(5)?,
+                status: get_enum(r, 6, PostStatus::parse)?,
                 when,
-                objective_id: r.get(6)?,
-                no_value: r.get(7)?,
-                likes: r.get(8)?,
-                comments: r.get(9)?,
-                shares: r.get(10)?,
+                objective_id: r.get(7)?,
+                no_value: r.get(8)?,
+                likes: r.get(9)?,
+                comments: r.get(10)?,
+                shares: r.get(11)?,
             };
             let channel = match channel_id {
                 None => None,
                 Some(channel_id) => {
-                    let text: Option<String> = r.get(12)?;
-                    let variant: bool = r.get(13)?;
+                    let text: Option<String> = r.get(13)?;
+                    let variant: bool = r.get(14)?;
                     Some(ChannelFacts {
                         channel_id,
-                        position: r.get(11)?,
+                        position: r.get(12)?,
                         long_text: text.map(|t| (t, variant)),
                     })
                 }

@@ -88,19 +88,15 @@ impl Cadence {
                 (last_monday + Duration::weeks(1)).max(to),
             );
             let span_at = (start_of_day(span.0, tz), start_of_day(span.1, tz));
+            let period = ((from, to), (start_of_day(from, tz), start_of_day(to, tz)));
             // Narrow rows: a post's scalar facts once per channel, with the text only when its
             // byte length could exceed the channel's limit. No bodies, tags or links.
-            let in_period = |w: &When| {
-                let day = day_in(tz, w);
-                day >= from && day < to
-            };
             let min_limit = channels
                 .iter()
                 .filter_map(|c| c.char_limit)
                 .min()
                 .unwrap_or(u32::MAX);
-            let rows =
-                post_channel_rows_in_range(&tx, plan_id, span, span_at, min_limit, &in_period)?;
+            let rows = post_channel_rows_in_range(&tx, plan_id, span, span_at, period, min_limit)?;
 
             let objective_index: HashMap<&str, usize> = objectives
                 .iter()
