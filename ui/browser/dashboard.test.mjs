@@ -23,7 +23,11 @@ test('the dashboard opens with D, shows charts with their tables, and « Corrige
   assert.ok((await page.locator('[data-testid=mix-table] tbody tr').count()) >= 2);
   assert.equal(await page.locator('[data-testid=history-table] tbody tr').count(), 8);
   assert.ok((await page.locator('[data-testid=missing-value] li').count()) >= 1);
-  await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png') });
+  await page.$eval('[data-testid=dashboard]', (el) => { el.scrollTop = el.scrollHeight / 2 - 200; });
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-lists.png') });
+  await page.$eval('[data-testid=dashboard]', (el) => { el.scrollTop = el.scrollHeight; });
+  await page.screenshot({ path: join(ARTIFACTS, 'dashboard-results.png') });
   const fix = page.locator('[data-testid=missing-value] button[data-field=customerValue]').first();
   await fix.click();
   await page.waitForSelector('.post-panel', { timeout: 5000 });

@@ -244,7 +244,7 @@ export const en: Messages = {
   "dash.total": "Total",
   "dash.r.who": "Objective or channel",
   "dash.r.published": "Published",
-  "dash.r.measured": "Measured",
+  "dash.r.measured": "With results",
   "dash.r.likes": "Likes",
   "dash.r.comments": "Comments",
   "dash.r.shares": "Shares",

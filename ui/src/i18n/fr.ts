@@ -244,7 +244,7 @@ export const fr = {
   "dash.total": "Total",
   "dash.r.who": "Objectif ou canal",
   "dash.r.published": "Publiées",
-  "dash.r.measured": "Mesurées",
+  "dash.r.measured": "Avec résultats",
   "dash.r.likes": "J’aime",
   "dash.r.comments": "Commentaires",
   "dash.r.shares": "Partages",

@@ -167,7 +167,7 @@ export function openCrisis(p: CrisisProps): { element: HTMLElement; reload(): Pr
         { class: "sb-card sb-wide", "data-testid": "crisis-log" },
         h("h3", {}, t("crisis.log")),
         log.length
-          ? h("ul", { class: "sb-list" }, ...log.map((e) => h("li", {}, h("span", { class: "sb-day" }, when(e.at)), h("strong", {}, t(e.action === "hold" ? "crisis.logHold" : "crisis.logResume", { count: e.posts })), h("span", { class: "sb-title" }, e.reason), e.kept ? h("span", { class: "sb-note" }, t("crisis.kept", { count: e.kept })) : null)))
+          ? h("ul", { class: "sb-list" }, ...log.map((e) => h("li", {}, h("span", { class: "sb-day" }, when(e.at)), h("strong", {}, t(e.action === "hold" ? "crisis.logHold" : "crisis.logResume", { count: e.posts })), h("span", { class: "sb-text" }, e.reason), e.kept ? h("span", { class: "sb-note" }, t("crisis.kept", { count: e.kept })) : null)))
           : h("p", { class: "muted" }, t("crisis.noLog")),
       );
       body.replaceChildren(h("div", { class: "sb-grid" }, switchCard(s), ...planEditor(plan), logCard));

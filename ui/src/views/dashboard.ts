@@ -152,8 +152,7 @@ export function openDashboard(p: DashboardProps): DashboardScreen {
         "li",
         {},
         h("span", { class: "sb-day" }, formatShortDay(ref.day, getLocale())),
-        h("span", { class: "sb-title" }, ref.title),
-        note ? h("span", { class: "sb-note" }, note) : null,
+        h("span", { class: "sb-text" }, h("span", { class: "sb-title" }, ref.title), note ? h("span", { class: "sb-note" }, note) : null),
         h("span", { class: "sb-state" }, statusLabel(ref.status)),
         fix,
       );
@@ -298,7 +297,9 @@ export function openDashboard(p: DashboardProps): DashboardScreen {
       "section",
       { class: "sb-card", "data-testid": "empty-days" },
       h("h3", {}, t("dash.emptyDays"), " ", h("span", { class: "count" }, String(d.emptyDays.length))),
-      d.emptyDays.length ? h("p", { class: "sb-days" }, d.emptyDays.map((x) => formatShortDay(x, getLocale())).join(" · ")) : h("p", { class: "muted" }, t("dash.noEmptyDay")),
+      d.emptyDays.length
+        ? h("ul", { class: "sb-days" }, ...d.emptyDays.map((x) => h("li", {}, formatShortDay(x, getLocale()))))
+        : h("p", { class: "muted" }, t("dash.noEmptyDay")),
     );
     const results = h(
       "section",
