@@ -95,4 +95,8 @@ test('hold everything with a reason, the banner shows, resume restores every sta
   await driver.wait(async () => (await driver.findElements(css('[data-testid=crisis-banner]'))).length === 0, 10000, 'the banner goes');
   assert.equal(statuses(), before, 'every post has its status back');
   assert.equal(JSON.parse(cli(db, '--json', 'crisis', 'status', '--plan', PLAN)).active, false);
+  // The view is remembered in the webview's storage across runs: leave the default one.
+  await driver.findElement(css('[data-testid=crisis-close]')).click();
+  await driver.findElement(css('[data-testid=view-week]')).click();
+  await driver.wait(async () => (await driver.findElements(css('[data-view="week"][data-ready="true"]'))).length > 0, 20000);
 });
