@@ -15,7 +15,7 @@ APP := target/debug/cadence-app
 help:
 	@echo "make run    install what is missing, build, start Cadence"
 	@echo "make test   install what is missing, run every test"
-	@echo "make bench  measure the week query on 100,000 posts (release build)"
+	@echo "make bench  measure the week query and the month dashboard on 100,000 posts (release build)"
 
 ## ---- set-up --------------------------------------------------------------
 deps: deps-system deps-tools deps-npm
@@ -81,5 +81,6 @@ deps-bench: deps-system
 # Every committed performance figure, measured on this machine.
 bench: deps-bench
 	cargo run --release -p cadence -- bench --posts 100000 --plans 10 --years 5 --max-median-ms 1
+	cargo run --release -p cadence -- bench-dashboard --posts 100000 --plans 10,1 --years 5 --max-median-ms 20
 	tests/ics-parsers/setup.sh
 	scripts/bench-ics.sh

@@ -30,6 +30,18 @@ impl Rng {
 
 pub const BENCH_START: (i32, u32, u32) = (2024, 1, 1);
 
+/// The statuses generated posts cycle through (every status a user sets; `held` only comes
+/// from the crisis switch).
+const STATUSES: [PostStatus; 7] = [
+    PostStatus::Idea,
+    PostStatus::Draft,
+    PostStatus::InReview,
+    PostStatus::Approved,
+    PostStatus::Scheduled,
+    PostStatus::Published,
+    PostStatus::Cancelled,
+];
+
 pub fn bench_start() -> NaiveDate {
     NaiveDate::from_ymd_opt(BENCH_START.0, BENCH_START.1, BENCH_START.2).unwrap_or_default()
 }
@@ -63,7 +75,8 @@ pub fn generate(cadence: &Cadence, plans: usize, posts: usize, years: u32) -> Re
                 plan_id: plan.id.clone(),
                 platform: *platform,
                 name: format!("{} {p}", platform.label()),
-                char_limit: None,
+                // A tight limit on the second channel, so the longest bodies are over it (dashboard).
+                char_limit: (*platform == Platform::Facebook).then_some(200),
                 weekly_target: None,
                 color: format!("#{:02x}60a0", 40 * i),
             })?);
@@ -137,7 +150,7 @@ pub fn generate(cadence: &Cadence, plans: usize, posts: usize, years: u32) -> Re
                 } else {
                     "Une info utile".into()
                 },
-                status: PostStatus::ALL[i % PostStatus::ALL.len()],
+                status: STATUSES[i % STATUSES.len()],
                 planned: Some(planned),
                 duration_minutes: None,
                 event_id: None,
@@ -145,7 +158,17 @@ pub fn generate(cadence: &Cadence, plans: usize, posts: usize, years: u32) -> Re
                 tags: vec![format!("tag{}", i % 13)],
                 links: Vec::new(),
                 notes: String::new(),
-                results: Results::default(),
+                // Figures entered by hand on published posts (no URL: exports stay as they were).
+                results: if STATUSES[i % STATUSES.len()] == PostStatus::Published {
+                    Results {
+                        url: None,
+                        likes: Some((i % 200) as u32),
+                        comments: Some((i % 17) as u32),
+                        shares: Some((i % 9) as u32),
+                    }
+                } else {
+                    Results::default()
+                },
                 meta: meta.clone(),
             };
             queries::posts::upsert(tx, &post)?;

@@ -60,6 +60,24 @@ pub fn typescript() -> String {
         Holiday::decl(&cfg),
         CalendarOverlay::decl(&cfg),
         ErrorPayload::decl(&cfg),
+        // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+        ResultTotals::decl(&cfg),
+        ObjectiveMix::decl(&cfg),
+        ChannelCadence::decl(&cfg),
+        PostRef::decl(&cfg),
+        OverLimit::decl(&cfg),
+        WeekCadence::decl(&cfg),
+        Participation::decl(&cfg),
+        Dashboard::decl(&cfg),
+        Ambassador::decl(&cfg),
+        AmbassadorInput::decl(&cfg),
+        Relay::decl(&cfg),
+        CrisisContact::decl(&cfg),
+        HoldingStatement::decl(&cfg),
+        CrisisPlan::decl(&cfg),
+        CrisisAction::decl(&cfg),
+        CrisisLogEntry::decl(&cfg),
+        CrisisState::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types of the cadence core by ts-rs. Do not edit:\n\

@@ -56,6 +56,12 @@ pub enum Error {
     FileTooLarge { bytes: u64, max: u64 },
     #[error("this file cannot be imported: {reason}")]
     UnsupportedFile { reason: String },
+    #[error("the plan is already on hold since {since}: resume it first")]
+    CrisisActive { since: String },
+    #[error("nothing is on hold in this plan")]
+    NoCrisis,
+    #[error("{field}: only the crisis switch puts a post on hold")]
+    HeldReserved { field: &'static str },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
@@ -98,6 +104,9 @@ impl Error {
             Error::ImportRow { .. } => "import_row",
             Error::FileTooLarge { .. } => "file_too_large",
             Error::UnsupportedFile { .. } => "unsupported_file",
+            Error::CrisisActive { .. } => "crisis_active",
+            Error::NoCrisis => "no_crisis",
+            Error::HeldReserved { .. } => "held_reserved",
             Error::Database(e) if is_busy(e) => "busy",
             Error::Database(_) | Error::Migration(_) | Error::Pool(_) => "database",
             Error::Io(_) => "io",
@@ -114,7 +123,8 @@ impl Error {
             | Error::NonexistentLocalTime { field, .. }
             | Error::EndBeforeStart { field }
             | Error::ForeignPlan { field, .. }
-            | Error::Duplicate { field, .. } => Some(field),
+            | Error::Duplicate { field, .. }
+            | Error::HeldReserved { field } => Some(field),
             Error::Unavailable(p) => p.field.as_deref(),
             Error::ImportRow { column, .. } => Some(column),
             _ => None,

@@ -8,7 +8,23 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// User-perceived characters (extended grapheme clusters): "é", "👍🏽" and "🇫🇷" count once.
 pub fn text_length(text: &str) -> usize {
-    text.graphemes(true).count()
+    // Fast path: below U+0300 (where combining marks start) no character extends the one
+    // before it (UAX #29 has no Extend, SpacingMark, Prepend or ZWJ there), so each is a
+    // cluster of its own, except CR LF which is one. Plain French or English text stays here.
+    let mut chars = 0;
+    let mut crlf = 0;
+    let mut previous_cr = false;
+    for c in text.chars() {
+        if c >= '\u{300}' {
+            return text.graphemes(true).count();
+        }
+        chars += 1;
+        if previous_cr && c == '\n' {
+            crlf += 1;
+        }
+        previous_cr = c == '\r';
+    }
+    chars - crlf
 }
 
 /// The local day a post is planned on, if it is planned.
@@ -129,5 +145,24 @@ mod tests {
         assert_eq!(text_length("🇫🇷🇨🇦"), 2);
         assert_eq!(text_length("👩‍👩‍👧"), 1);
         assert_eq!(text_length("Crème brûlée"), 12);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_segmenter() {
+        let samples = [
+            "",
+            "Un texte de publication avec des accents : é, è, à, ç. ",
+            "ligne\r\nligne\n\r\r\n",
+            "\r\r\n\n",
+            "tab\tsoft\u{ad}hyphen ÿ ß Æ œ ĳ ſ ǅ ɏ ʯ ˿",
+            "e\u{301} suivi d’une apostrophe typographique",
+            "Noël 🎄 et 👩‍👩‍👧",
+        ];
+        for s in samples {
+            assert_eq!(text_length(s), s.graphemes(true).count(), "{s:?}");
+        }
+        // Every character below U+0300 alone and after every other one.
+        let all: String = (0u32..0x300).filter_map(char::from_u32).collect();
+        assert_eq!(text_length(&all), all.graphemes(true).count());
     }
 }

@@ -14,6 +14,8 @@ const EVENT: &str = "01900000-0000-7000-8000-000000000004";
 const TIMED: &str = "01900000-0000-7000-8000-000000000005";
 const DAY: &str = "01900000-0000-7000-8000-000000000006";
 const TRASHED: &str = "01900000-0000-7000-8000-000000000007";
+const AMBASSADOR: &str = "01900000-0000-7000-8000-000000000009";
+const CRISIS: &str = "01900000-0000-7000-8000-00000000000a";
 
 /// The rows each fixture holds: what schema 1 can store, plus each later schema's additions.
 fn seed_sql(version: i64) -> String {
@@ -49,6 +51,19 @@ fn seed_sql(version: i64) -> String {
              INSERT INTO slots VALUES ('01900000-0000-7000-8000-00000000000a', '{PLAN}', '{CHANNEL}', 'FREQ=WEEKLY;BYDAY=TU,TH', '10:00',
                  '2026-12-01', '2026-12-31', '[\"2026-12-24\"]', 'Reel', {t}, {t});
              INSERT INTO plan_holiday_regions VALUES ('{PLAN}', 'ca_qc');"
+        ));
+    }
+    if version >= 5 {
+        // The sample post on hold, an ambassador who relayed it, a crisis plan.
+        sql.push_str(&format!(
+            "INSERT INTO ambassadors VALUES ('{AMBASSADOR}', '{PLAN}', 'Léa Tremblay', 'lea@example.ca', {t}, {t});
+             INSERT INTO post_relays VALUES ('{TIMED}', '{AMBASSADOR}', {t});
+             INSERT INTO crisis_contacts VALUES ('{PLAN}', 0, 'Claire Dubois', 'Directrice', '+1 514 555 0100', 'claire@example.ca');
+             INSERT INTO crisis_steps VALUES ('{PLAN}', 0, 'Tout suspendre'), ('{PLAN}', 1, 'Appeler Claire');
+             INSERT INTO crisis_statements VALUES ('{PLAN}', 0, 'Attente', 'Nous revenons vers vous très vite.');
+             INSERT INTO crisis_log VALUES ('{CRISIS}', '{PLAN}', 'hold', 'Rappel de produit', {t}, 1, 0);
+             INSERT INTO post_holds VALUES ('{TIMED}', '{CRISIS}', 'scheduled');
+             UPDATE posts SET status = 'held', revision = 4 WHERE id = '{TIMED}';"
         ));
     }
     sql
@@ -151,6 +166,16 @@ fn check_upgraded(cadence: &Cadence, version: i64) {
     assert_eq!(overview.events[0].title, "Portes ouvertes");
 
     let timed = cadence.post(TIMED).expect(&at).post;
+    if version >= 5 {
+        // Held in the fixture: resuming gives it back its status.
+        assert_eq!(timed.status, PostStatus::Held, "{at}");
+        assert_eq!(timed.meta.revision, 4);
+        assert_eq!(cadence.relays(TIMED).expect(&at).len(), 1);
+        let crisis = cadence.crisis_plan(PLAN).expect(&at);
+        assert_eq!(crisis.contacts[0].name, "Claire Dubois");
+        assert_eq!(crisis.steps.len(), 2);
+        return;
+    }
     assert_eq!(timed.status, PostStatus::Scheduled);
     assert_eq!(timed.body, "Nos coffrets « terroir » ✨");
     match &timed.planned {
@@ -202,6 +227,73 @@ fn check_upgraded(cadence: &Cadence, version: i64) {
         assert_eq!(
             cadence.holiday_region(PLAN).expect(&at),
             cadence::model::HolidayRegion::CaQc
+        );
+    }
+}
+
+/// Schema 5 widens the CHECK on `posts.status` in place: every older fixture, once upgraded,
+/// stores `held` — on the very connection that ran the migration — and still refuses nonsense;
+/// its posts' channels, tags and links (which a table rebuild could cascade away) are intact.
+#[test]
+fn upgraded_databases_accept_held_posts_and_nothing_else() {
+    for version in 1..SUPPORTED_SCHEMA.min(5) {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("cadence.db");
+        std::fs::copy(fixture_path(version), &path).expect("copy");
+        let mut c = rusqlite::Connection::open(&path).expect("open");
+        c.execute_batch("PRAGMA foreign_keys = ON").expect("fk");
+        migrations().to_latest(&mut c).expect("migrate");
+        let sql: String = c
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE name = 'posts'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("schema");
+        assert!(sql.contains("'cancelled','held')"), "{sql}");
+        c.execute("UPDATE posts SET status = 'held' WHERE id = ?1", [TIMED])
+            .unwrap_or_else(|e| {
+                panic!("schema {version}: held refused on the migrating connection: {e}")
+            });
+        let bogus = c.execute("UPDATE posts SET status = 'bogus' WHERE id = ?1", [TIMED]);
+        assert!(bogus.is_err(), "schema {version}: the CHECK still holds");
+        let children: i64 = c
+            .query_row(
+                "SELECT (SELECT count(*) FROM post_channels) + (SELECT count(*) FROM post_tags)
+                      + (SELECT count(*) FROM post_links)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("children");
+        assert_eq!(children, 2 + 2 + 1, "schema {version}");
+        let check: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("integrity");
+        assert_eq!(check, "ok");
+        drop(c);
+        // A fresh pool on the upgraded file: hold and resume work end to end.
+        let cadence = Cadence::open(&path)
+            .expect("reopen")
+            .with_clock(|| chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default());
+        let resumed = cadence.resume_held_posts(PLAN, "reprise").map(|e| e.posts);
+        assert!(resumed.is_err(), "no hold was logged, so nothing to resume");
+        cadence
+            .db()
+            .with_tx(|tx| {
+                tx.execute(
+                    "UPDATE posts SET status = 'scheduled' WHERE id = ?1",
+                    [TIMED],
+                )?;
+                Ok(())
+            })
+            .expect("back to scheduled");
+        let held = cadence.hold_scheduled_posts(PLAN, "Crise").expect("hold");
+        assert_eq!(held.posts, 1, "schema {version}");
+        let resumed = cadence.resume_held_posts(PLAN, "Fin").expect("resume");
+        assert_eq!(resumed.posts, 1);
+        assert_eq!(
+            cadence.post(TIMED).expect("post").post.status,
+            PostStatus::Scheduled
         );
     }
 }

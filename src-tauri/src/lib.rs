@@ -4,6 +4,7 @@ pub mod data_commands;
 mod maintenance;
 mod state;
 mod strategy_a_commands;
+mod strategy_b_commands;
 
 pub use state::AppState;
 
@@ -76,6 +77,21 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         strategy_a_commands::delete_slot,
         strategy_a_commands::next_free_slot,
         strategy_a_commands::fill_slot,
+        strategy_b_commands::dashboard,
+        strategy_b_commands::export_dashboard_csv,
+        strategy_b_commands::set_post_results,
+        strategy_b_commands::list_ambassadors,
+        strategy_b_commands::create_ambassador,
+        strategy_b_commands::delete_ambassador,
+        strategy_b_commands::list_relays,
+        strategy_b_commands::set_relay_asked,
+        strategy_b_commands::set_relay_done,
+        strategy_b_commands::crisis_plan,
+        strategy_b_commands::save_crisis_plan,
+        strategy_b_commands::crisis_state,
+        strategy_b_commands::crisis_log,
+        strategy_b_commands::hold_scheduled_posts,
+        strategy_b_commands::resume_held_posts,
     ])
 }
 

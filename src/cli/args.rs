@@ -140,6 +140,26 @@ pub enum Command {
     /// Public holidays and key dates (France, Québec), by region and year or for a plan
     Holidays(super::campaign_args::HolidaysArgs),
     // ── end of campaigns, slots and holidays ──
+    // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+    /// The balance of a month or a week: objective mix, channel cadence, gaps, results
+    Dashboard(DashboardArgs),
+    /// Enter a published post's address and figures by hand
+    Results {
+        #[command(subcommand)]
+        command: ResultsCommand,
+    },
+    /// People who relay a plan's posts, and whether they did
+    Ambassadors {
+        #[command(subcommand)]
+        command: AmbassadorsCommand,
+    },
+    /// The crisis plan and the crisis switch (hold everything / resume)
+    Crisis {
+        #[command(subcommand)]
+        command: CrisisCommand,
+    },
+    /// Measure the dashboard of one month on a generated database
+    BenchDashboard(BenchDashboardArgs),
     /// Test helper: write posts continuously, printing each committed id
     #[command(hide = true)]
     WriteLoop {
@@ -346,4 +366,207 @@ pub struct BenchIcsArgs {
     /// Also publish a feed of the plan and print its path (for the load generator)
     #[arg(long)]
     pub feed: bool,
+}
+
+// ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+
+/// A month or an ISO week.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct PeriodArgs {
+    /// A month, e.g. 2026-12
+    #[arg(long)]
+    pub month: Option<String>,
+    /// An ISO week, e.g. 2026-W49
+    #[arg(long)]
+    pub week: Option<String>,
+}
+
+impl PeriodArgs {
+    pub fn text(&self) -> &str {
+        self.month
+            .as_deref()
+            .or(self.week.as_deref())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DashboardArgs {
+    #[arg(long)]
+    pub plan: String,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Also write the dashboard as CSV to this file (`-` for standard output, instead of the table)
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResultsCommand {
+    /// Set a post's results (options not given are left as they are)
+    Set {
+        /// Post id
+        #[arg(long)]
+        post: String,
+        /// The published post's address
+        #[arg(long)]
+        url: Option<String>,
+        #[arg(long)]
+        likes: Option<u32>,
+        #[arg(long)]
+        comments: Option<u32>,
+        #[arg(long)]
+        shares: Option<u32>,
+        /// Forget every figure and the address
+        #[arg(long, conflicts_with_all = ["url", "likes", "comments", "shares"])]
+        clear: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AmbassadorsCommand {
+    /// List a plan's ambassadors
+    List {
+        #[arg(long)]
+        plan: String,
+    },
+    /// Add an ambassador to a plan
+    Add {
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Remove an ambassador (and the record of their relays)
+    Remove {
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Ask ambassadors to relay a post
+    Ask {
+        #[arg(long)]
+        post: String,
+        /// Ambassador name (repeat for several)
+        #[arg(long, required = true)]
+        name: Vec<String>,
+    },
+    /// Record that an ambassador relayed a post (--undo: did not)
+    Done {
+        #[arg(long)]
+        post: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Who was asked to relay a post, and who did
+    Relays {
+        #[arg(long)]
+        post: String,
+    },
+    /// Participation per person over a month or a week
+    Participation {
+        #[arg(long)]
+        plan: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CrisisCommand {
+    /// Put every scheduled or approved future post of the plan on hold
+    Hold {
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Give every held post back the status it had
+    Resume {
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Whether the plan is on hold
+    Status {
+        #[arg(long)]
+        plan: String,
+    },
+    /// Every hold and resume, newest first
+    Log {
+        #[arg(long)]
+        plan: String,
+    },
+    /// Print the plan's crisis plan: contacts, steps, holding statements
+    Show {
+        #[arg(long)]
+        plan: String,
+    },
+    /// Add a contact to the crisis plan
+    AddContact {
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        role: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        email: String,
+    },
+    /// Add a step to the crisis plan
+    AddStep {
+        #[arg(long)]
+        plan: String,
+        text: String,
+    },
+    /// Add a pre-approved holding statement
+    AddStatement {
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        body: String,
+    },
+    /// Remove a contact, step or statement by its number in `crisis show`
+    Remove {
+        #[arg(long)]
+        plan: String,
+        #[arg(value_parser = ["contact", "step", "statement"])]
+        kind: String,
+        /// Its number, from 1
+        number: usize,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BenchDashboardArgs {
+    /// Number of posts to generate
+    #[arg(long, default_value_t = 100_000)]
+    pub posts: usize,
+    /// Database shapes: the numbers of plans the posts are spread over, one database each
+    /// (10 plans of 10,000 posts, and one plan holding every post: ~1,700 posts a month)
+    #[arg(long, value_delimiter = ',', default_values_t = [10, 1])]
+    pub plans: Vec<usize>,
+    /// Years they are spread over
+    #[arg(long, default_value_t = 5)]
+    pub years: u32,
+    /// Month dashboards to time (per shape)
+    #[arg(long, default_value_t = 300)]
+    pub queries: usize,
+    /// Fail (exit 2) if the median of any shape exceeds this many milliseconds
+    #[arg(long)]
+    pub max_median_ms: Option<f64>,
+    /// Keep the generated databases in this (new) directory instead of a temporary one
+    #[arg(long)]
+    pub keep: Option<PathBuf>,
 }

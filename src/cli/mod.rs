@@ -2,10 +2,13 @@
 mod args;
 mod backup_cmd;
 mod bench_cmd;
+mod bench_dashboard_cmd;
 mod bench_ics_cmd;
 mod campaign_args;
 mod campaign_cmd;
+mod crisis_cmd;
 mod csv_cmd;
+mod dashboard_cmd;
 mod export_cmd;
 mod feed_cmd;
 mod output;
@@ -53,6 +56,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
     }
     if let Command::BenchIcs(args) = &cli.command {
         return bench_ics_cmd::run(args, out);
+    }
+    if let Command::BenchDashboard(args) = &cli.command {
+        return bench_dashboard_cmd::run(args, out);
     }
     let cadence = Cadence::open(&db_path)?;
     match cli.command {
@@ -150,7 +156,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> crate::Result<()> {
         Command::MoveEvent(args) => campaign_cmd::move_event(&cadence, &args, cli.json, out)?,
         Command::Slots { command } => campaign_cmd::slots(&cadence, command, cli.json, out)?,
         Command::Holidays(args) => campaign_cmd::holidays(&cadence, &args, cli.json, out)?,
-        Command::Bindings { .. } | Command::Bench(_) | Command::BenchIcs(_) => {
+        Command::Dashboard(args) => dashboard_cmd::dashboard(&cadence, &args, cli.json, out)?,
+        Command::Results { command } => dashboard_cmd::results(&cadence, command, cli.json, out)?,
+        Command::Ambassadors { command } => {
+            dashboard_cmd::ambassadors(&cadence, command, cli.json, out)?
+        }
+        Command::Crisis { command } => crisis_cmd::run(&cadence, command, cli.json, out)?,
+        Command::Bindings { .. }
+        | Command::Bench(_)
+        | Command::BenchIcs(_)
+        | Command::BenchDashboard(_) => {
             unreachable!("handled above")
         }
     }

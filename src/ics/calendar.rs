@@ -709,6 +709,9 @@ impl<'a, W: Write> Calendar<'a, W> {
 
         // SUMMARY: the channels' icons, the channel's name when there is one, the title.
         let line = self.w.start_line("SUMMARY");
+        if p.status == PostStatus::Held && !cancelled {
+            line.extend_from_slice(known.labels.held_prefix.as_bytes());
+        }
         for c in shown() {
             line.extend_from_slice(c.icon.as_bytes());
         }
@@ -838,7 +841,9 @@ impl<'a, W: Write> Calendar<'a, W> {
             "STATUS",
             match status {
                 PostStatus::Cancelled => "CANCELLED",
-                PostStatus::Idea | PostStatus::Draft | PostStatus::InReview => "TENTATIVE",
+                PostStatus::Idea | PostStatus::Draft | PostStatus::InReview | PostStatus::Held => {
+                    "TENTATIVE"
+                }
                 PostStatus::Approved | PostStatus::Scheduled | PostStatus::Published => "CONFIRMED",
             },
         )?;

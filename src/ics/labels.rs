@@ -12,7 +12,9 @@ pub struct Labels {
     pub published: &'static str,
     pub tags: &'static str,
     pub separator: &'static str,
-    statuses: [&'static str; 7],
+    /// Put before the SUMMARY of a post held by the crisis switch.
+    pub held_prefix: &'static str,
+    statuses: [&'static str; 8],
     event_kinds: [&'static str; 6],
 }
 
@@ -26,6 +28,7 @@ const FRENCH: Labels = Labels {
     published: "Publié",
     tags: "Mots-clés",
     separator: " : ",
+    held_prefix: "⏸ En pause — ",
     statuses: [
         "idée",
         "brouillon",
@@ -34,6 +37,7 @@ const FRENCH: Labels = Labels {
         "programmé",
         "publié",
         "annulé",
+        "en pause (crise)",
     ],
     event_kinds: [
         "Lancement de produit",
@@ -55,6 +59,7 @@ const ENGLISH: Labels = Labels {
     published: "Published",
     tags: "Tags",
     separator: ": ",
+    held_prefix: "⏸ On hold — ",
     statuses: [
         "idea",
         "draft",
@@ -63,6 +68,7 @@ const ENGLISH: Labels = Labels {
         "scheduled",
         "published",
         "cancelled",
+        "on hold (crisis)",
     ],
     event_kinds: [
         "Product launch",

@@ -60,7 +60,14 @@ impl ExportFilter {
     /// Whether a live, not cancelled post of this status is exported.
     pub fn wants_status(&self, status: PostStatus) -> bool {
         if !self.statuses.is_empty() {
-            return self.statuses.contains(&status);
+            // A held post was approved or scheduled before the hold: a feed of those statuses
+            // keeps showing it (marked on hold) instead of dropping it from subscribers' calendars.
+            return self.statuses.contains(&status)
+                || (status == PostStatus::Held
+                    && self
+                        .statuses
+                        .iter()
+                        .any(|s| matches!(s, PostStatus::Approved | PostStatus::Scheduled)));
         }
         self.include_drafts || !matches!(status, PostStatus::Idea | PostStatus::Draft)
     }

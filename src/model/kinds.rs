@@ -117,7 +117,8 @@ impl Platform {
 }
 
 text_enum! {
-    /// Where a post is in its life.
+    /// Where a post is in its life. `held`: put on hold by the crisis switch ("Hold
+    /// everything"); "Resume" gives back the status it had. Only the crisis switch sets it.
     PostStatus {
         Idea => "idea",
         Draft => "draft",
@@ -126,6 +127,7 @@ text_enum! {
         Scheduled => "scheduled",
         Published => "published",
         Cancelled => "cancelled",
+        Held => "held",
     }
 }
 

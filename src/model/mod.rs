@@ -1,6 +1,8 @@
 //! What a social media manager plans: plans, objectives, channels, posts and one-off events.
 //! These types cross every boundary (SQLite rows, CLI, Tauri commands, TypeScript via ts-rs).
 mod campaign;
+mod crisis;
+mod dashboard;
 mod feed;
 mod kinds;
 mod slot;
@@ -9,6 +11,14 @@ pub use campaign::{
     CampaignPost, CampaignPreview, CampaignRequest, CampaignTemplate, EventMove, EventMoveInput,
     SkippedStep, TemplateInput, TemplateStep,
 };
+pub use crisis::{
+    CrisisAction, CrisisContact, CrisisLogEntry, CrisisPlan, CrisisState, HoldingStatement,
+};
+pub use dashboard::{
+    Ambassador, AmbassadorInput, ChannelCadence, Dashboard, ObjectiveMix, OverLimit, Participation,
+    PostRef, Relay, ResultTotals, WeekCadence,
+};
+
 pub use feed::{ExportFilter, Feed, FeedInput, FeedUrls, DEFAULT_RETENTION_DAYS};
 pub use kinds::{EventKind, ObjectiveKind, Platform, PostStatus};
 pub use slot::{CalendarOverlay, Holiday, HolidayKind, HolidayRegion, OpenSlot, Slot, SlotInput};

@@ -1,6 +1,9 @@
 //! SQL, one module per table. Functions take a connection (or a transaction, which derefs
 //! to one) and know nothing of rules: validation lives in `service`.
+pub mod ambassadors;
 pub mod channels;
+pub mod crisis;
+pub mod dashboard;
 pub mod events;
 pub mod feeds;
 pub mod objectives;

@@ -140,6 +140,15 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Post>> {
     })
 }
 
+/// The stored status of a post (trashed or not), if the post exists.
+pub fn status_of(conn: &Connection, id: &str) -> Result<Option<PostStatus>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT status FROM posts WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(text.as_deref().and_then(PostStatus::parse))
+}
+
 /// Live posts of a plan planned on the days `[from, to)` (date-only posts) or at the
 /// instants `[from_at, to_at)` (timed posts), in time order. Uses the two partial indexes.
 pub fn list_in_range(

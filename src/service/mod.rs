@@ -1,9 +1,13 @@
 //! What the app and the CLI can do: every operation validates its input, runs in one
 //! transaction and returns the stored result (with warnings for posts).
+mod ambassadors;
 mod backup;
 mod campaigns;
 mod channels;
+mod crisis;
 mod csv_import;
+mod dashboard;
+mod dashboard_csv;
 mod events;
 mod export;
 mod feeds;
@@ -22,7 +26,10 @@ use chrono::{DateTime, Utc};
 use std::path::Path;
 
 pub use backup::{BackupFile, Rotation, DEFAULT_BACKUPS_KEPT};
+pub use crisis::MAX_CRISIS_ITEMS;
 pub use csv_import::{CsvImportOptions, CsvPreview, RowProblem};
+pub use dashboard::{period_days, HISTORY_WEEKS};
+pub use dashboard_csv::dashboard_to_csv;
 pub use export::MAX_RETENTION_DAYS;
 pub use feeds::{new_token, TOKEN_BYTES};
 pub use ics_import::IcsImport;
@@ -45,6 +52,11 @@ impl Cadence {
 
     pub fn new(db: Db) -> Cadence {
         Cadence { db, clock: now }
+    }
+
+    /// The same core reading the time from `clock` (tests pin "now" with it).
+    pub fn with_clock(self, clock: fn() -> DateTime<Utc>) -> Cadence {
+        Cadence { clock, ..self }
     }
 
     pub fn db(&self) -> &Db {

@@ -5,7 +5,8 @@ use super::validate::{self, limits};
 use super::{new_id, Cadence};
 use crate::error::{Error, Result};
 use crate::model::{
-    Planned, PlannedInput, Post, PostChannel, PostInput, PostView, RangeView, Results, RowMeta,
+    Planned, PlannedInput, Post, PostChannel, PostInput, PostStatus, PostView, RangeView, Results,
+    RowMeta,
 };
 use crate::queries::{channels, events, objectives, posts};
 use crate::rules;
@@ -38,7 +39,11 @@ impl Cadence {
 
     /// Reads the live post, builds its new content from it and stores it, in one transaction
     /// (so a drag never overwrites an edit made in between).
-    fn edit_post(&self, id: &str, change: impl FnOnce(&Post) -> PostInput) -> Result<PostView> {
+    pub(super) fn edit_post(
+        &self,
+        id: &str,
+        change: impl FnOnce(&Post) -> PostInput,
+    ) -> Result<PostView> {
         let now = self.now();
         self.db.with_tx(|tx| {
             let old = live_post(tx, id)?;
@@ -212,6 +217,10 @@ pub(super) fn build(
     meta: RowMeta,
 ) -> Result<Post> {
     let plan = live_plan(conn, &input.plan_id)?;
+    // `held` is kept by an edit of a held post, never chosen by hand (see service/crisis.rs).
+    if input.status == PostStatus::Held && posts::status_of(conn, &id)? != Some(PostStatus::Held) {
+        return Err(Error::HeldReserved { field: "status" });
+    }
     let title = validate::required("title", &input.title, limits::TITLE)?;
     let body = validate::text("body", &input.body, limits::BODY)?;
 

@@ -28,6 +28,14 @@ import type {
   Slot,
   SlotInput,
   TemplateInput,
+  Ambassador,
+  AmbassadorInput,
+  CrisisLogEntry,
+  CrisisPlan,
+  CrisisState,
+  Dashboard,
+  Relay,
+  Results,
 } from "./generated/models";
 import type { ExportFilter, FeedInput } from "./generated/models";
 import type { BackupFile, CsvPreview, DataInfo, Exported, ExportSummary, FeedRow, FeedServerStatus, IcsImport, Purged, Restored, TrashItems } from "./dataTypes";
@@ -101,6 +109,23 @@ export interface Commands {
   delete_slot: { args: { id: string }; result: Slot };
   next_free_slot: { args: { channelId: string; after: string }; result: OpenSlot | null };
   fill_slot: { args: { slotId: string; date: string; title: string }; result: PostView };
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  dashboard: { args: { planId: string; period: string }; result: Dashboard };
+  /** `path: null`: the path of CADENCE_TEST_SAVE_PATH (end-to-end tests), else an error. */
+  export_dashboard_csv: { args: { planId: string; period: string; path: string | null }; result: string };
+  set_post_results: { args: { postId: string; results: Results }; result: PostView };
+  list_ambassadors: { args: { planId: string }; result: Ambassador[] };
+  create_ambassador: { args: { input: AmbassadorInput }; result: Ambassador };
+  delete_ambassador: { args: { id: string }; result: Ambassador };
+  list_relays: { args: { postId: string }; result: Relay[] };
+  set_relay_asked: { args: { postId: string; ambassadorId: string; asked: boolean }; result: Relay[] };
+  set_relay_done: { args: { postId: string; ambassadorId: string; done: boolean }; result: Relay[] };
+  crisis_plan: { args: { planId: string }; result: CrisisPlan };
+  save_crisis_plan: { args: { planId: string; crisis: CrisisPlan }; result: CrisisPlan };
+  crisis_state: { args: { planId: string }; result: CrisisState };
+  crisis_log: { args: { planId: string }; result: CrisisLogEntry[] };
+  hold_scheduled_posts: { args: { planId: string; reason: string }; result: CrisisLogEntry };
+  resume_held_posts: { args: { planId: string; reason: string }; result: CrisisLogEntry };
 }
 
 export type CommandName = keyof Commands;
@@ -200,6 +225,22 @@ export function makeApi(transport: Transport) {
     deleteSlot: (id: string) => call("delete_slot", { id }),
     nextFreeSlot: (channelId: string, after: string) => call("next_free_slot", { channelId, after }),
     fillSlot: (slotId: string, date: string, title: string) => call("fill_slot", { slotId, date, title }),
+    // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+    dashboard: (planId: string, period: string) => call("dashboard", { planId, period }),
+    exportDashboardCsv: (planId: string, period: string, path: string | null) => call("export_dashboard_csv", { planId, period, path }),
+    setPostResults: (postId: string, results: Results) => call("set_post_results", { postId, results }),
+    listAmbassadors: (planId: string) => call("list_ambassadors", { planId }),
+    createAmbassador: (input: AmbassadorInput) => call("create_ambassador", { input }),
+    deleteAmbassador: (id: string) => call("delete_ambassador", { id }),
+    listRelays: (postId: string) => call("list_relays", { postId }),
+    setRelayAsked: (postId: string, ambassadorId: string, asked: boolean) => call("set_relay_asked", { postId, ambassadorId, asked }),
+    setRelayDone: (postId: string, ambassadorId: string, done: boolean) => call("set_relay_done", { postId, ambassadorId, done }),
+    crisisPlan: (planId: string) => call("crisis_plan", { planId }),
+    saveCrisisPlan: (planId: string, crisis: CrisisPlan) => call("save_crisis_plan", { planId, crisis }),
+    crisisState: (planId: string) => call("crisis_state", { planId }),
+    crisisLog: (planId: string) => call("crisis_log", { planId }),
+    holdScheduledPosts: (planId: string, reason: string) => call("hold_scheduled_posts", { planId, reason }),
+    resumeHeldPosts: (planId: string, reason: string) => call("resume_held_posts", { planId, reason }),
   };
 }
 

@@ -23,6 +23,7 @@ import { renderPostPanel, type PostPanel } from "./views/postPanel";
 import type { CardContext } from "./views/postCard";
 import { Toasts } from "./views/toasts";
 import { renderWeekWarnings } from "./views/warningsPanel";
+import { StrategyBScreens } from "./views/strategyBScreens";
 import { postDay, weekWarnings } from "./weekModel";
 import { channelForNextSlot, EMPTY_OVERLAY, holidayEntries, slotEntries } from "./calendar/overlay";
 import type { CalendarOverlay, Event as PlanEvent, OpenSlot } from "./generated/models";
@@ -84,6 +85,8 @@ export class App {
   private readonly toasts = new Toasts();
   /** The « Données » screens (exports, feeds, backups, trash, imports, plans). */
   private readonly data: DataScreens;
+  // Dashboard, crisis plan and banner (strategy-b).
+  private readonly screens: StrategyBScreens;
 
   constructor(
     root: HTMLElement,
@@ -92,7 +95,16 @@ export class App {
   ) {
     this.today = today;
     this.anchor = today;
-    root.replaceChildren(this.headerSlot, this.filterSlot, this.mainSlot, this.panelSlot, this.toasts.element);
+    this.screens = new StrategyBScreens({
+      api,
+      plan: () => this.plan,
+      today: () => this.today,
+      openPost: (postId, day, field) => this.openPostOn(postId, day, field),
+      refresh: () => this.refresh(),
+      busy: () => this.panel !== null || this.settingsOpen,
+      toast: (m) => this.toasts.error(m),
+    });
+    root.replaceChildren(this.screens.bannerSlot, this.headerSlot, this.filterSlot, this.mainSlot, this.screens.screenSlot, this.panelSlot, this.toasts.element);
     this.data = new DataScreens(api, this.toasts, () => this.dataHost());
     this.moves = new Moves(api, this.toasts, {
       post: (id) => this.range?.posts.find((v) => v.post.id === id),
@@ -162,6 +174,7 @@ export class App {
       this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
     }
     this.mountView();
+    void this.screens.planChanged();
   }
 
   // ── Views ────────────────────────────────────────────────────────────────────────────────
@@ -467,6 +480,7 @@ export class App {
           }
         },
       }),
+      this.screens.buttons(),
     );
   }
 
@@ -547,6 +561,17 @@ export class App {
     if (field) this.panel?.ui.focusField(field);
   }
 
+  /** Opens a post that may be outside the range shown (dashboard « Corriger »). */
+  private async openPostOn(postId: string, day: string, field: string): Promise<void> {
+    if (this.range?.posts.some((v) => v.post.id === postId)) return this.openEdit(postId, field);
+    if (this.planId === null) return;
+    const range = await this.api.rangeView(this.planId, day, addDays(day, 1));
+    const view = range.posts.find((v) => v.post.id === postId);
+    if (!view) return;
+    this.showPanel(view, draftOfPost(view.post));
+    this.panel?.ui.focusField(field);
+  }
+
   private showPanel(view: PostView | null, draft: Draft): void {
     const plan = this.plan;
     if (!plan) return;
@@ -575,6 +600,8 @@ export class App {
     const postId = this.panel?.view?.post.id;
     this.panel = null;
     this.panelSlot.replaceChildren();
+    this.screens.reloadScreen();
+    void this.screens.planChanged();
     // Give the keyboard focus back to the card that opened the panel, if it is still there.
     if (!postId) return;
     this.focusAfter = postId;

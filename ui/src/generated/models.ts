@@ -83,7 +83,7 @@ charLimit: number | null,
  */
 weeklyTarget: number | null, color: string, };
 
-export type PostStatus = "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "cancelled";
+export type PostStatus = "idea" | "draft" | "in_review" | "approved" | "scheduled" | "published" | "cancelled" | "held";
 
 export type Planned = { "kind": "at", at: string, timezone: string, 
 /**
@@ -353,3 +353,141 @@ name: string, kind: HolidayKind, region: HolidayRegion, };
 export type CalendarOverlay = { region: HolidayRegion, holidays: Array<Holiday>, openSlots: Array<OpenSlot>, slots: Array<Slot>, };
 
 export type ErrorPayload = { code: string, message: string, field?: string, };
+
+export type ResultTotals = { 
+/**
+ * Published posts counted.
+ */
+published: number, 
+/**
+ * Of those, how many have results entered.
+ */
+measured: number, likes: number, comments: number, shares: number, };
+
+export type ObjectiveMix = { objectiveId: string, title: string, color: string, 
+/**
+ * Target share of the plan's posts, in percent.
+ */
+targetShare: number, posts: number, 
+/**
+ * Share of the period's posts, in percent (0 when the period has none).
+ */
+share: number, results: ResultTotals, };
+
+export type ChannelCadence = { channelId: string, name: string, color: string, weeklyTarget: number, 
+/**
+ * The weekly target scaled to the period (a 31-day month: × 31/7).
+ */
+target: number, posts: number, results: ResultTotals, };
+
+export type PostRef = { postId: string, title: string, 
+/**
+ * The local day it is planned on.
+ */
+day: string, status: PostStatus, };
+
+export type OverLimit = { post: PostRef, channelId: string, 
+/**
+ * The field holding the text: "body", or "variant" (the channel's own text).
+ */
+field: string, 
+/**
+ * User-perceived characters.
+ */
+length: number, limit: number, };
+
+export type WeekCadence = { monday: string, 
+/**
+ * Posts per channel, in the order of `Dashboard::channels`.
+ */
+posts: Array<number>, };
+
+export type Participation = { ambassadorId: string, name: string, 
+/**
+ * Posts of the period they were asked to relay.
+ */
+asked: number, 
+/**
+ * Of those, how many they relayed.
+ */
+relayed: number, };
+
+export type Dashboard = { planId: string, 
+/**
+ * `2026-12` or `2026-W49`.
+ */
+period: string, 
+/**
+ * First day.
+ */
+from: string, 
+/**
+ * Day after the last day (exclusive).
+ */
+to: string, posts: number, objectives: Array<ObjectiveMix>, 
+/**
+ * Posts serving no objective (they count in `posts`, not in any objective).
+ */
+withoutObjective: number, channels: Array<ChannelCadence>, 
+/**
+ * Days of the period with nothing planned.
+ */
+emptyDays: Array<string>, missingObjective: Array<PostRef>, missingValue: Array<PostRef>, overLimit: Array<OverLimit>, 
+/**
+ * Results of the period's published posts (each post once).
+ */
+results: ResultTotals, 
+/**
+ * The 8 weeks ending with the period's last week, oldest first.
+ */
+history: Array<WeekCadence>, ambassadors: Array<Participation>, };
+
+export type Ambassador = { id: string, planId: string, name: string, email: string, createdAt: string, };
+
+export type AmbassadorInput = { planId: string, name: string, email: string, };
+
+export type Relay = { postId: string, ambassadorId: string, name: string, 
+/**
+ * When they relayed it; `null`: not yet.
+ */
+doneAt: string | null, };
+
+export type CrisisContact = { name: string, role: string, phone: string, email: string, };
+
+export type HoldingStatement = { title: string, body: string, };
+
+export type CrisisPlan = { contacts: Array<CrisisContact>, 
+/**
+ * What to do, in order.
+ */
+steps: Array<string>, statements: Array<HoldingStatement>, };
+
+export type CrisisAction = "hold" | "resume";
+
+export type CrisisLogEntry = { id: string, planId: string, action: CrisisAction, reason: string, 
+/**
+ * When (UTC).
+ */
+at: string, 
+/**
+ * Hold: posts put on hold. Resume: posts given back their previous status.
+ */
+posts: number, 
+/**
+ * Resume only: held posts whose status someone changed by hand meanwhile (left as set).
+ */
+kept: number, };
+
+export type CrisisState = { planId: string, 
+/**
+ * The last use of the switch was "Hold everything".
+ */
+active: boolean, 
+/**
+ * That hold, when active.
+ */
+hold: CrisisLogEntry | null, 
+/**
+ * Posts of the plan in the `held` status now.
+ */
+heldPosts: number, };

@@ -43,4 +43,7 @@ export const frCA: Partial<Messages> = {
   "holiday.christmas_eve": "Veille de Noël",
   "holiday.new_years_eve": "Veille du jour de l’An",
   "holiday.black_friday": "Vendredi fou",
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  "error.held_reserved": "Seul le bouton de crise met une publication en pause.",
+  "dash.r.likes": "Mentions J’aime",
 };

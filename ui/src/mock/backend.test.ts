@@ -218,3 +218,17 @@ describe("mock backend: plans, objectives, channels, events, trash", () => {
     expect((await api.listPlans()).some((p) => p.id === plan.id)).toBe(true);
   });
 });
+
+describe("mock backend: held status (crisis switch)", () => {
+  it("refuses to put a post on hold by hand, like the core", async () => {
+    const { api } = setup();
+    await expect(api.createPost(input({ status: "held" }))).rejects.toMatchObject({
+      code: "held_reserved",
+      field: "status",
+    });
+    const created = await api.createPost(input());
+    await expect(api.updatePost(created.post.id, input({ status: "held" }))).rejects.toMatchObject({
+      code: "held_reserved",
+    });
+  });
+});

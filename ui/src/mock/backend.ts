@@ -27,6 +27,7 @@ import { warnings } from "./rules";
 import { SAMPLE_PLAN_ID, sampleData } from "./sample";
 import { MockData } from "./data";
 import { MockCampaigns } from "./campaigns";
+import { StrategyBMock } from "./strategyB";
 
 export { inputOf };
 
@@ -70,6 +71,22 @@ export class MockBackend implements Transport {
     now: () => this.now(),
   });
 
+  // ── dashboard, results, ambassadors, crisis switch (strategy-b) ──
+  private readonly strategyB = new StrategyBMock({
+    livePlan: (id) => this.livePlan(id),
+    livePost: (id) => this.livePost(id),
+    livePosts: (planId) => this.livePosts(planId),
+    planParts: (planId) => this.planParts(planId),
+    dayIn: (post, zone) => this.dayIn(post, zone),
+    replacePost: (old, next) => {
+      this.posts[this.posts.indexOf(old)] = next;
+      return this.view(next);
+    },
+    now: () => this.now(),
+    today: () => this.today,
+    newId: (kind) => this.newId(kind),
+  });
+
   constructor(options: MockOptions = {}) {
     this.today =
       options.today && isDate(options.today) ? options.today : localParts(new Date(), computerZone()).date;
@@ -80,6 +97,7 @@ export class MockBackend implements Transport {
     this.objectives = seed.objectives;
     this.events = seed.events;
     for (const input of seed.posts) this.createPost(input);
+    if (this.plans.some((p) => p.id === SAMPLE_PLAN_ID)) this.strategyB.seed(SAMPLE_PLAN_ID);
     const extra = options.extraPosts ?? 0;
     const statuses = ["idea", "draft", "in_review", "approved", "scheduled"] as const;
     const first = addDays(this.today, -Number(this.today.slice(8, 10)) + 1);
@@ -179,6 +197,10 @@ export class MockBackend implements Transport {
         this.campaigns.knownPlans = this.plans.map((p) => p.id);
         const answer = this.campaigns.handle(command, args);
         if (answer.done) return answer.value;
+        {
+          const b = this.strategyB.handle(command, args);
+          if (StrategyBMock.handled(b)) return b;
+        }
         return this.data.handle(command, args);
       }
     }
@@ -430,7 +452,14 @@ export class MockBackend implements Transport {
     }
 
     const customerValue = optional("customerValue", input.customerValue ?? "", LIMITS.SHORT_TEXT);
-    if (!STATUSES.includes(input.status as Post["status"])) throw fail("invalid", `status: unknown status "${String(input.status)}"`, "status");
+    // `held` is kept by an edit of a held post, never chosen by hand (core: service/crisis.rs).
+    if (input.status === "held") {
+      if (this.posts.find((p) => p.id === id)?.status !== "held") {
+        throw fail("held_reserved", "status: only the crisis switch puts a post on hold", "status");
+      }
+    } else if (!STATUSES.includes(input.status as Post["status"])) {
+      throw fail("invalid", `status: unknown status "${String(input.status)}"`, "status");
+    }
 
     return {
       id,

@@ -1,6 +1,6 @@
 // The side panel that creates or edits a post. It keeps what was typed when saving fails
 // and shows the core's error next to the field it names.
-import type { Channel, ErrorPayload, Event, Objective, Plan, Post, Warning } from "../generated/models";
+import type { Channel, ErrorPayload, Event, Objective, Plan, Post, PostStatus, Warning } from "../generated/models";
 import { h } from "../dom";
 import { zoneCity } from "../format";
 import { graphemeCount } from "../graphemes";
@@ -112,7 +112,9 @@ export function renderPostPanel(p: PanelProps): PostPanel {
   customerValue.value = d.customerValue;
 
   const status = h("select", { id: id("status"), name: "status" });
-  for (const s of STATUSES) status.append(h("option", { value: s }, statusLabel(s)));
+  // A post held by the crisis switch keeps `held` unless the user picks another status.
+  const statuses: readonly PostStatus[] = d.status === "held" ? [...STATUSES, "held"] : STATUSES;
+  for (const s of statuses) status.append(h("option", { value: s }, statusLabel(s)));
   status.value = d.status;
 
   // Text fields, not type=date/time: WebKitGTK draws those in the system's locale, not the app's.
@@ -270,7 +272,7 @@ export function renderPostPanel(p: PanelProps): PostPanel {
     channelIds: channelBoxes.filter((b) => b.box.checked).map((b) => b.channel.id),
     objectiveId: objective.value,
     customerValue: customerValue.value,
-    status: STATUSES.find((s) => s === status.value) ?? "draft",
+    status: statuses.find((s) => s === status.value) ?? "draft",
     date: parseDateField(date.value, p.locale) ?? date.value,
     time: parseTimeField(time.value) ?? time.value,
     tags: tags.value,
