@@ -78,6 +78,17 @@ impl Db {
         f(&conn)
     }
 
+    /// [`Db::read`], with a second connection when one is idle in the pool (never waits for
+    /// one). `f` must give the second back out of any transaction.
+    pub fn read_with_spare<T>(
+        &self,
+        f: impl FnOnce(&Connection, Option<&mut Connection>) -> Result<T>,
+    ) -> Result<T> {
+        let conn = self.conn()?;
+        let mut spare = self.pool.try_get();
+        f(&conn, spare.as_deref_mut())
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: committed if it returns `Ok`, rolled back otherwise.
     pub fn with_tx<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = self.conn()?;

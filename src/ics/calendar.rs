@@ -59,7 +59,20 @@ pub fn write_calendar(
     now: DateTime<Utc>,
     out: impl Write,
 ) -> Result<ExportSummary> {
-    write_with(conn, filter, now, out, Sizes::DEFAULT)
+    write_with(conn, None, filter, now, out, Sizes::DEFAULT)
+}
+
+/// [`write_calendar`], reading a big plan on `spare` too: another connection to the same
+/// database, out of any transaction (an idle one of the pool); it is left out of any
+/// transaction.
+pub fn write_calendar_with_spare(
+    conn: &Connection,
+    spare: Option<&mut Connection>,
+    filter: &ExportFilter,
+    now: DateTime<Utc>,
+    out: impl Write,
+) -> Result<ExportSummary> {
+    write_with(conn, spare, filter, now, out, Sizes::DEFAULT)
 }
 
 /// When and how an export uses two threads.
@@ -88,6 +101,7 @@ impl Sizes {
 
 fn write_with(
     conn: &Connection,
+    spare: Option<&mut Connection>,
     filter: &ExportFilter,
     now: DateTime<Utc>,
     out: impl Write,
@@ -100,7 +114,7 @@ fn write_with(
         .query_row([], |r| r.get(0))?;
     let tx = conn.unchecked_transaction()?;
     let twin = if max_rowid >= sizes.two_connections_from {
-        snapshot::twin(&tx)
+        snapshot::twin(&tx, spare)
     } else {
         None
     };
@@ -179,7 +193,7 @@ fn write_with(
 /// reads the children, then both read blocks of posts by rowid until none is left.
 fn read_on_two(
     conn: &Connection,
-    twin: Connection,
+    twin: snapshot::Twin<'_>,
     plan_id: &str,
     cutoff: DateTime<Utc>,
     channel_ids: &[&str],
@@ -926,21 +940,43 @@ mod tests {
                     ..ExportFilter::for_plan(plan)
                 },
             ] {
-                let export = |sizes: Sizes| {
+                let export = |sizes: Sizes, pooled_twin: bool| {
                     cadence
                         .db()
-                        .read(|c| {
+                        .read_with_spare(|c, spare| {
+                            let spare = spare.filter(|_| pooled_twin);
+                            assert_eq!(spare.is_some(), pooled_twin, "an idle connection");
                             let mut out = Vec::new();
-                            let summary = write_with(c, &filter, now, &mut out, sizes)?;
+                            let summary = match spare {
+                                Some(spare) => {
+                                    let summary = write_with(
+                                        c,
+                                        Some(&mut *spare),
+                                        &filter,
+                                        now,
+                                        &mut out,
+                                        sizes,
+                                    )?;
+                                    // Given back out of its read transaction.
+                                    assert!(spare.is_autocommit());
+                                    summary
+                                }
+                                None => write_with(c, None, &filter, now, &mut out, sizes)?,
+                            };
                             Ok((out, summary))
                         })
                         .expect("export")
                 };
-                let (one, one_summary) = export(serial);
-                let (two, two_summary) = export(parallel);
+                let (one, one_summary) = export(serial, false);
                 assert!(one_summary.posts > 100, "{one_summary:?}");
-                assert_eq!(one_summary, two_summary);
-                assert!(one == two, "the exports differ");
+                for pooled_twin in [false, true] {
+                    let (two, two_summary) = export(parallel, pooled_twin);
+                    assert_eq!(one_summary, two_summary);
+                    assert!(
+                        one == two,
+                        "the exports differ (pooled twin: {pooled_twin})"
+                    );
+                }
             }
         }
     }

@@ -20,7 +20,8 @@ mod values;
 pub mod writer;
 
 pub use calendar::{
-    retention_cutoff, write_calendar, ExportSummary, DEFAULT_POST_MINUTES, REFRESH_INTERVAL,
+    retention_cutoff, write_calendar, write_calendar_with_spare, ExportSummary,
+    DEFAULT_POST_MINUTES, REFRESH_INTERVAL,
 };
 pub use labels::css_color_name;
 

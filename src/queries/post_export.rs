@@ -458,7 +458,11 @@ pub fn read_children(conn: &Connection, plan_id: &str, channel_ids: &[&str]) -> 
     let mut text = Arena::default();
     let mut read = |table: &str, value: &str, each: &mut ItemOf| -> Result<Vec<(u32, i64, Item)>> {
         let sql = if whole {
-            format!("SELECT post_id, position, {value} FROM {table}")
+            // In the table's order (its key starts with `post_id`): a post's children come
+            // together, and ids are looked up once per post. Without `ORDER BY`, SQLite may
+            // prefer scanning an index on the value (`post_tags_tag`), which brings them in
+            // the order of the values, a post at a time, from all over the id table.
+            format!("SELECT post_id, position, {value} FROM {table} ORDER BY post_id")
         } else {
             format!(
                 "SELECT c.post_id, c.position, c.{value} FROM posts p

@@ -59,9 +59,11 @@ impl Cadence {
         now: DateTime<Utc>,
         out: impl Write,
     ) -> Result<ExportSummary> {
-        self.db.read(|c| {
+        // A big plan is read on two connections: the second is an idle one of the pool
+        // when there is one (see `ics::write_calendar_with_spare`).
+        self.db.read_with_spare(|c, spare| {
             let filter = check_filter(c, filter)?;
-            ics::write_calendar(c, &filter, now, out)
+            ics::write_calendar_with_spare(c, spare, &filter, now, out)
         })
     }
 
