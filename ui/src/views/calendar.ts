@@ -56,6 +56,8 @@ function day(d: Date): string {
 export class CalendarView {
   readonly element: HTMLElement;
   private readonly calendar: Calendar;
+  /** Drawing is held while a range is being fetched (see `events`). */
+  private held = false;
 
   constructor(p: CalendarProps) {
     this.element = document.createElement("div");
@@ -114,13 +116,21 @@ export class CalendarView {
           return;
         }
         this.element.dataset["ready"] = "false";
+        // A new range is drawn once, with its entries: without this, the calendar draws the
+        // new range empty at once, then again when the core answers (twice the layout work,
+        // and a flash of empty days). The previous range stays on screen meanwhile.
+        this.hold();
         p.load(day(info.start), day(info.end)).then(
           (entries) => {
             // Page tests time the drawing from here (the core's answer is in).
             performance.mark("cadence:entries");
             ok(entries as EventInput[]);
+            this.release();
           },
-          (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+          (e: unknown) => {
+            fail(e instanceof Error ? e : new Error(String(e)));
+            this.release();
+          },
         );
       },
       eventsSet: () => {
@@ -192,6 +202,20 @@ export class CalendarView {
         p.onResize(props.view, minutesBetween(start, end), arg.revert);
       },
     });
+    if (this.held) this.calendar.pauseRendering();
+  }
+
+  private hold(): void {
+    if (this.held) return;
+    this.held = true;
+    // The first range is asked for inside the Calendar's constructor: paused once it exists.
+    if ((this.calendar as Calendar | undefined) !== undefined) this.calendar.pauseRendering();
+  }
+
+  private release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.calendar.resumeRendering();
   }
 
   /** Draws the calendar; the element must be in the document. */
@@ -228,6 +252,7 @@ export class CalendarView {
   }
 
   destroy(): void {
+    this.release();
     this.calendar.destroy();
   }
 }
