@@ -202,14 +202,14 @@ export class CalendarView {
         p.onResize(props.view, minutesBetween(start, end), arg.revert);
       },
     });
-    if (this.held) this.calendar.pauseRendering();
   }
 
   private hold(): void {
-    if (this.held) return;
+    // Not for the first range, asked for inside the Calendar's constructor: a new calendar
+    // draws its days at once (with the header that follows them), then its entries.
+    if (this.held || (this.calendar as Calendar | undefined) === undefined) return;
     this.held = true;
-    // The first range is asked for inside the Calendar's constructor: paused once it exists.
-    if ((this.calendar as Calendar | undefined) !== undefined) this.calendar.pauseRendering();
+    this.calendar.pauseRendering();
   }
 
   private release(): void {
