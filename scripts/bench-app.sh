@@ -38,6 +38,9 @@ BLANK=$T/release/blank-window
 CLI=$T/release/cadence
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Web view storage of this run only (the view and language remembered by earlier runs or tests
+# in ~/.local/share would change what is drawn first).
+export XDG_DATA_HOME="$work/data"
 if [ -n "$SHOTS" ]; then mkdir -p "$SHOTS"; fi
 
 descendants() { # pid and all its descendants
