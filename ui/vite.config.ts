@@ -22,6 +22,15 @@ function preactFrozenPrototype(): Plugin {
   };
 }
 
+// Start-up path and lazy loading (issue 4: start-up within 1.5x a blank window, measured by
+// scripts/bench-app.sh). Only what draws the first week belongs in the entry chunk: main.ts →
+// app.ts → views/calendar.ts (FullCalendar) and what they import statically. A screen or a
+// library the first week does not need is imported where it is first used, with a dynamic
+// `import()`, which Vite turns into its own chunk, fetched and parsed only then:
+//   const { renderDashboard } = await import("./views/dashboard"); // chart.js comes with it
+// (see `connect` in src/api.ts: the mock backend is never fetched by the desktop app). Do not
+// import such a module statically anywhere, not even for a type (use `import type`), or it
+// lands back in the entry chunk. `npm run build` prints the chunks: check the entry's size.
 // Tauri expects a fixed port and fails if it is taken rather than picking another one.
 export default defineConfig({
   clearScreen: false,

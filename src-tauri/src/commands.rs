@@ -11,13 +11,11 @@ use tauri::State;
 
 type Result<T> = std::result::Result<T, Error>;
 
-/// The window drew its first view with data: noted in `$CADENCE_READY_FILE` when set
-/// (used by `scripts/bench-app.sh` to time start-up).
+/// The window drew its first view with data: noted in `$CADENCE_READY_FILE` when set, with the
+/// page's start-up steps (`[name, wall-clock ms]`), for `scripts/bench-app.sh`.
 #[tauri::command(async)]
-pub fn ui_ready() {
-    if let Some(path) = std::env::var_os("CADENCE_READY_FILE") {
-        let _ = std::fs::write(path, b"ready\n");
-    }
+pub fn ui_ready(steps: Option<Vec<(String, f64)>>) {
+    crate::startup::report_ready(&steps.unwrap_or_default());
 }
 
 #[tauri::command(async)]

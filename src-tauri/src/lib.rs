@@ -2,6 +2,7 @@
 mod commands;
 pub mod data_commands;
 mod maintenance;
+mod startup;
 mod state;
 mod strategy_a_commands;
 mod strategy_b_commands;
@@ -96,9 +97,19 @@ pub fn register<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 }
 
 pub fn run() {
+    startup::begin();
+    #[cfg(target_os = "linux")]
+    software_rendering();
     let result = register(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
+        .on_page_load(|_, payload| {
+            startup::mark(match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page-load-started",
+                tauri::webview::PageLoadEvent::Finished => "page-load-finished",
+            })
+        })
         .setup(|app| {
+            startup::mark("setup");
             let data_dir = app.path().app_data_dir()?;
             app.manage(AppState::open_default(&data_dir));
             maintenance::start(app.handle().clone());
@@ -108,5 +119,16 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("cadence: the window could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+/// WebKitGTK draws without accelerated compositing unless told otherwise
+/// (`WEBKIT_DISABLE_COMPOSITING_MODE=0`). A calendar needs no GPU layers, and compositing costs
+/// about 100 MB more (a GL context with its buffers, Mesa's software renderer when there is no
+/// GPU) and presents frames later. Must run before GTK starts, while the process has one thread.
+#[cfg(target_os = "linux")]
+fn software_rendering() {
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
 }

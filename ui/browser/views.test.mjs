@@ -218,5 +218,6 @@ test('the month view with 1,000 posts renders in 300 ms or less', { timeout: 900
   const fmt = (k) => runs.map((r) => r[k].toFixed(0)).join(' / ');
   const median = (k) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[2];
   console.log(`month view, 1,000 posts: render ${fmt('render')} ms (median ${median('render').toFixed(0)}); click to drawn, with the mock query and the week torn down: ${fmt('total')} ms (median ${median('total').toFixed(0)})`);
-  assert.ok(median('render') <= 300, `median render ${median('render').toFixed(0)} ms`);
+  // The budget is on what the user waits for: from the click to the month drawn.
+  assert.ok(median('total') <= 300, `median click to drawn ${median('total').toFixed(0)} ms`);
 });

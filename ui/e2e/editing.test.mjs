@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { By, Key, until } from 'selenium-webdriver';
-import { launch, tempDb, cli, ARTIFACTS } from './harness.mjs';
+import { launch, tempDb, cli, screenshot, ARTIFACTS } from './harness.mjs';
 
 const PLAN = 'Boulangerie Les Trois Épis';
 const TITLE = 'Galette des rois : précommandes ouvertes';
@@ -35,7 +35,7 @@ async function ready(driver, view) {
 }
 
 async function shot(driver, name) {
-  writeFileSync(join(ARTIFACTS, name), await driver.takeScreenshot(), 'base64');
+  writeFileSync(join(ARTIFACTS, name), await screenshot(driver), 'base64');
 }
 
 /** The day (plan's zone) of the post titled TITLE, as the CLI sees it. */

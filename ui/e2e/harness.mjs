@@ -1,7 +1,7 @@
 // Starts the real Cadence window under tauri-driver (→ WebKitWebDriver → app) on a temporary
 // database, and stops everything afterwards. Run under Xvfb: see `make test-e2e`.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, openSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,15 +43,19 @@ export function cli(db, ...args) {
 
 /**
  * Starts tauri-driver with CADENCE_DB pointing at `db` (tauri-driver passes its environment to
- * the app), opens a WebDriver session on the app, and returns { driver, stop }.
+ * the app), opens a WebDriver session on the app, and returns { driver, stop }. Each launch has
+ * its own XDG_DATA_HOME, so the web view's storage (the view and language remembered in
+ * localStorage) starts empty instead of carrying over from earlier runs.
  */
 export async function launch(db, extraEnv = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(join(ARTIFACTS, 'tauri-driver.log'), 'a');
   // $CADENCE_E2E_PORT lets several worktrees run their E2E tests at once (default 4444).
   const port = Number(process.env.CADENCE_E2E_PORT ?? 4444);
+  const dataHome = mkdtempSync(join(tmpdir(), 'cadence-e2e-data-'));
   const driverProcess = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
-    env: { ...process.env, CADENCE_DB: db, ...extraEnv },
+    // French system, as the tests expect (the language the app starts in comes from it).
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LC_ALL: 'fr_FR.UTF-8', XDG_DATA_HOME: dataHome, CADENCE_DB: db, ...extraEnv },
     stdio: ['ignore', log, log],
   });
   let driver;
@@ -63,6 +67,7 @@ export async function launch(db, extraEnv = {}) {
       if (driverProcess.exitCode !== null) ok();
       else driverProcess.once('exit', ok);
     });
+    rmSync(dataHome, { recursive: true, force: true });
   };
   try {
     await waitForPort(port, 20000);
@@ -75,4 +80,18 @@ export async function launch(db, extraEnv = {}) {
     throw e;
   }
   return { driver, stop };
+}
+
+/**
+ * A PNG (base64) of the window. The app draws without accelerated compositing (see run() in
+ * src-tauri/src/lib.rs), and then WebKitWebDriver's screenshot waits for the next paint, which
+ * a still page never makes: a change nobody can see (opacity 0.999 for two frames) starts one.
+ */
+export async function screenshot(driver) {
+  await driver.executeScript(`setTimeout(() => {
+    const b = document.body;
+    b.style.opacity = '0.999';
+    requestAnimationFrame(() => requestAnimationFrame(() => { b.style.opacity = ''; }));
+  }, 50)`);
+  return driver.takeScreenshot();
 }

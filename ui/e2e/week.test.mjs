@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { By, until } from 'selenium-webdriver';
-import { launch, tempDb, cli, ARTIFACTS } from './harness.mjs';
+import { launch, tempDb, cli, screenshot, ARTIFACTS } from './harness.mjs';
 
 const PLAN = 'Boulangerie Les Trois Épis';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -42,7 +42,7 @@ test('the window opens on this week of the sample plan, as the CLI sees it', { t
   const banners = await driver.findElements(By.css('[data-testid="event-banner"]'));
   assert.equal(banners.length, week.events.length);
 
-  writeFileSync(join(ARTIFACTS, 'week.png'), await driver.takeScreenshot(), 'base64');
+  writeFileSync(join(ARTIFACTS, 'week.png'), await screenshot(driver), 'base64');
 });
 
 test('hostile text written by the CLI while the app runs renders inert', { timeout: 30000 }, async () => {

@@ -1,5 +1,6 @@
 // The one door to the core. In Tauri, commands go through `invoke`; in a plain browser
 // (development, page tests) an in-memory mock backend answers the same commands.
+import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
   Channel,
@@ -45,7 +46,7 @@ type NoArgs = Record<string, never>;
 /** Every command, with the arguments Tauri expects (camelCase) and what it returns. */
 export interface Commands {
   app_info: { args: NoArgs; result: AppInfo };
-  ui_ready: { args: NoArgs; result: null };
+  ui_ready: { args: { steps?: [string, number][] }; result: null };
   list_plans: { args: NoArgs; result: Plan[] };
   plan_overview: { args: { planId: string }; result: PlanOverview };
   range_view: { args: { planId: string; from: string; to: string }; result: RangeView };
@@ -161,7 +162,7 @@ export function makeApi(transport: Transport) {
   return {
     appInfo: () => call("app_info", {}),
     /** Tells the shell the first view is drawn (start-up benchmark). */
-    uiReady: () => call("ui_ready", {}),
+    uiReady: (steps?: [string, number][]) => call("ui_ready", steps ? { steps } : {}),
     listPlans: () => call("list_plans", {}),
     planOverview: (planId: string) => call("plan_overview", { planId }),
     rangeView: (planId: string, from: string, to: string) => call("range_view", { planId, from, to }),
@@ -251,13 +252,13 @@ export function insideTauri(): boolean {
 }
 
 /**
- * The real core inside Tauri, else the mock. Both are loaded on demand, so the mock is a
- * separate chunk the desktop app never fetches. In the browser, `?today=YYYY-MM-DD` fixes
+ * The real core inside Tauri, else the mock. The mock is loaded on demand, a separate chunk
+ * the desktop app never fetches (`invoke` is tiny: imported statically, it saves start-up a
+ * request). In the browser, `?today=YYYY-MM-DD` fixes
  * the mock's today (for page tests).
  */
 export async function connect(): Promise<{ api: Api; mock: boolean }> {
   if (insideTauri()) {
-    const { invoke } = await import("@tauri-apps/api/core");
     const transport: Transport = {
       invoke: (command, args) => invoke(command, args),
     };

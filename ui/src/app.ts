@@ -29,6 +29,7 @@ import { channelForNextSlot, EMPTY_OVERLAY, holidayEntries, slotEntries } from "
 import type { CalendarOverlay, Event as PlanEvent, OpenSlot } from "./generated/models";
 import { renderCampaignPanel } from "./views/campaigns";
 import { renderRhythm } from "./views/rhythm";
+import { afterPaint, startupSteps } from "./startupTrace";
 
 interface OpenPanel {
   view: PostView | null;
@@ -87,6 +88,9 @@ export class App {
   private readonly data: DataScreens;
   // Dashboard, crisis plan and banner (strategy-b).
   private readonly screens: StrategyBScreens;
+  /** The first range, asked for with the plan's overview so the first view draws once, with
+   *  its posts (start-up path: see openPlan). Used once, by the first query of that range. */
+  private preloaded: { planId: string; from: string; to: string; range: RangeView } | null = null;
 
   constructor(
     root: HTMLElement,
@@ -128,24 +132,27 @@ export class App {
     document.addEventListener("keydown", (e) => this.onNextSlotKey(e));
   }
 
-  /** Loads the plans, picks the default one and shows the current week. `info` is the answer of
-   *  `app_info` when the caller already has it. */
-  async start(known?: AppInfo): Promise<void> {
-    this.renderChrome();
+  /** Loads the plans, picks the default one and shows the current week. `known` holds the
+   *  answers of `app_info` and `list_plans` when the caller already has them. */
+  async start(known?: { info: AppInfo; plans: Plan[] }): Promise<void> {
+    // "Loading…" only when start-up is slow: drawing it costs the first frame a layout and a paint.
+    const loading = window.setTimeout(() => this.renderChrome(), 300);
     this.started = false;
     try {
-      const [info, plans] = await Promise.all([known ?? this.api.appInfo(), this.api.listPlans()]);
+      const [info, plans] = known ? [known.info, known.plans] : await Promise.all([this.api.appInfo(), this.api.listPlans()]);
+      performance.mark("cadence:plans");
       this.today = info.today;
       this.anchor = info.today;
       this.plans = plans;
       this.planId = plans.find((p) => p.id === info.defaultPlanId)?.id ?? plans[0]?.id ?? null;
       this.started = true;
     } catch (e) {
+      window.clearTimeout(loading);
       this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
       this.renderChrome();
       return;
     }
-    await this.openPlan();
+    await this.openPlan(loading);
   }
 
   private get plan(): Plan | null {
@@ -156,25 +163,46 @@ export class App {
     return this.plan?.timezone ?? computerZone();
   }
 
-  /** Loads the plan's channels, objectives and events (for the filters), then its view. */
-  private async openPlan(): Promise<void> {
+  /** Loads the plan's channels, objectives and events (for the filters), then its view. A
+   *  week-long view's range is asked for at the same time, so that the view is drawn once, with
+   *  its posts (the calendar would otherwise draw an empty week, then again with the posts). */
+  private async openPlan(loading?: number): Promise<void> {
     this.range = null;
     this.overview = null;
+    this.preloaded = null;
     this.moves.clear();
     if (this.planId === null) {
+      window.clearTimeout(loading);
       this.unmountView();
       this.renderChrome();
       return;
     }
-    this.filter = loadFilter(window.localStorage, this.planId);
+    const planId = this.planId;
+    this.filter = loadFilter(window.localStorage, planId);
+    const from = weekStart(this.anchor, firstDayOf(getLocale()));
+    const to = addDays(from, 7);
     try {
-      this.overview = await this.api.planOverview(this.planId);
+      const [overview, range] = await Promise.all([
+        this.api.planOverview(planId),
+        this.view === "month" ? null : this.api.rangeView(planId, from, to).catch(() => null),
+      ]);
+      performance.mark("cadence:overview");
+      this.overview = overview;
+      if (range) this.preloaded = { planId, from, to, range };
       this.loadError = null;
     } catch (e) {
       this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
     }
+    window.clearTimeout(loading);
     this.mountView();
     void this.screens.planChanged();
+  }
+
+  /** The preloaded range if it is `[from, to)` of the plan in view (once). */
+  private takePreloaded(from: string, to: string): RangeView | null {
+    const p = this.preloaded;
+    this.preloaded = null;
+    return p && p.planId === this.planId && p.from === from && p.to === to ? p.range : null;
   }
 
   // ── Views ────────────────────────────────────────────────────────────────────────────────
@@ -201,6 +229,7 @@ export class App {
       date: this.anchor,
       now: () => this.now(),
       load: (from, to) => this.loadRange(from, to),
+      loadNow: (from, to) => this.loadPreloaded(from, to),
       card: () => this.cardContext(),
       onDates: (from, to, title) => {
         this.from = from;
@@ -213,8 +242,10 @@ export class App {
       onRendered: () => {
         this.restoreFocus();
         if (!this.reportedReady && this.range !== null) {
+          // The week and its posts are in the document: report once they are painted.
           this.reportedReady = true;
-          void this.api.uiReady().catch(() => undefined);
+          performance.mark("cadence:drawn");
+          afterPaint(() => void this.api.uiReady(startupSteps()).catch(() => undefined));
         }
       },
       onOpen: (id) => this.openEdit(id),
@@ -231,6 +262,17 @@ export class App {
     this.calendar = calendar;
     this.viewSlot.replaceChildren(calendar.element);
     calendar.render();
+  }
+
+  /** The entries of `[from, to)` at once when that range was preloaded, else `null`. */
+  private loadPreloaded(from: string, to: string): CalendarEvent[] | null {
+    const range = this.takePreloaded(from, to);
+    if (!range) return null;
+    ++this.loadSeq;
+    this.range = range;
+    this.renderSide();
+    this.renderFilters();
+    return this.entries(range);
   }
 
   /** One core query for `[from, to)`; the calendar gets the entries the filter lets through. */
@@ -274,7 +316,10 @@ export class App {
     const seq = ++this.loadSeq;
     this.viewSlot.setAttribute("aria-busy", "true");
     try {
-      const [range, overlay] = await Promise.all([this.api.rangeView(planId, this.from, this.to), this.loadOverlay(planId, this.from, this.to)]);
+      const [range, overlay] = await Promise.all([
+        this.takePreloaded(this.from, this.to) ?? this.api.rangeView(planId, this.from, this.to),
+        this.loadOverlay(planId, this.from, this.to),
+      ]);
       if (seq !== this.loadSeq || this.view !== "lanes") return;
       this.range = range;
       this.overlay = overlay;

@@ -6,18 +6,24 @@ import { initialLocale, setLocale, t } from "./i18n/index";
 import { errorMessage } from "./i18n/labels";
 import { localParts, computerZone } from "./time/zone";
 
+performance.mark("cadence:main");
+
 async function main(): Promise<void> {
   const root = document.getElementById("app");
   if (!root) return;
   setLocale(initialLocale(window.localStorage, navigator.language));
   try {
     const { api, mock } = await connect();
+    performance.mark("cadence:connected");
     document.documentElement.dataset["backend"] = mock ? "mock" : "tauri";
     // One `app_info` for start-up: the operating system's language beats the web view's, which
     // may not follow it, and the app starts from the same answer.
-    const info = await api.appInfo();
+    // The plans are asked for at the same time (start-up makes two rounds of queries: these,
+    // then the plan's overview with its first range; see App.start).
+    const [info, plans] = await Promise.all([api.appInfo(), api.listPlans()]);
+    performance.mark("cadence:app-info");
     if (info.systemLocale) setLocale(initialLocale(window.localStorage, info.systemLocale));
-    await new App(root, api, localParts(new Date(), computerZone()).date).start(info);
+    await new App(root, api, localParts(new Date(), computerZone()).date).start({ info, plans });
   } catch (e) {
     const p = document.createElement("p");
     p.className = "notice error";

@@ -11,6 +11,11 @@ fn ui_ready() {
 }
 
 fn main() {
+    // The same WebKit setting as Cadence (src-tauri/src/lib.rs: no accelerated compositing).
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
     if let Err(e) = tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![ui_ready])
         .run(tauri::generate_context!())

@@ -34,6 +34,9 @@ export interface CalendarProps {
   now(): string;
   /** The calendar entries of `[from, to)`: one core query. */
   load(from: string, to: string): Promise<CalendarEvent[]>;
+  /** The entries of `[from, to)` when they are already known (start-up), else `null`: given to
+   *  the calendar synchronously, so its first drawing has them. */
+  loadNow?(from: string, to: string): CalendarEvent[] | null;
   card(): CardContext;
   /** The visible range changed: its first day, the day after its last, FullCalendar's title. */
   onDates(from: string, to: string, title: string): void;
@@ -58,6 +61,8 @@ function day(d: Date): string {
 export class CalendarView {
   readonly element: HTMLElement;
   private readonly calendar: Calendar;
+  /** Drawing is held while a range is being fetched (see `events`). */
+  private held = false;
 
   constructor(p: CalendarProps) {
     this.element = document.createElement("div");
@@ -109,14 +114,28 @@ export class CalendarView {
       // warnings list and filters follow what is on screen).
       lazyFetching: false,
       events: (info: EventSourceFuncArg, ok, fail) => {
+        const known = p.loadNow?.(day(info.start), day(info.end));
+        if (known) {
+          performance.mark("cadence:entries");
+          ok(known as EventInput[]);
+          return;
+        }
         this.element.dataset["ready"] = "false";
+        // A new range is drawn once, with its entries: without this, the calendar draws the
+        // new range empty at once, then again when the core answers (twice the layout work,
+        // and a flash of empty days). The previous range stays on screen meanwhile.
+        this.hold();
         p.load(day(info.start), day(info.end)).then(
           (entries) => {
             // Page tests time the drawing from here (the core's answer is in).
             performance.mark("cadence:entries");
             ok(entries as EventInput[]);
+            this.release();
           },
-          (e: unknown) => fail(e instanceof Error ? e : new Error(String(e))),
+          (e: unknown) => {
+            fail(e instanceof Error ? e : new Error(String(e)));
+            this.release();
+          },
         );
       },
       eventsSet: () => {
@@ -216,6 +235,20 @@ export class CalendarView {
     });
   }
 
+  private hold(): void {
+    // Not for the first range, asked for inside the Calendar's constructor: a new calendar
+    // draws its days at once (with the header that follows them), then its entries.
+    if (this.held || (this.calendar as Calendar | undefined) === undefined) return;
+    this.held = true;
+    this.calendar.pauseRendering();
+  }
+
+  private release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.calendar.resumeRendering();
+  }
+
   /** Draws the calendar; the element must be in the document. */
   render(): void {
     this.calendar.render();
@@ -250,6 +283,7 @@ export class CalendarView {
   }
 
   destroy(): void {
+    this.release();
     this.calendar.destroy();
   }
 }
