@@ -1,40 +1,9 @@
 //! The window's commands, run through Tauri's IPC with the mock runtime (no display) against a
 //! real database file: arguments arrive as the UI sends them, errors leave as `{code, message}`.
-use cadence_app::AppState;
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+mod common;
 
-fn app(path: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = cadence_app::register(mock_builder())
-        .manage(AppState::open(path))
-        .build(mock_context(noop_assets()))
-        .expect("app");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("window");
-    (app, window)
-}
-
-fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().expect("json"))
-}
+use common::{app, invoke};
+use serde_json::json;
 
 #[test]
 fn first_run_opens_the_sample_plan_and_its_current_week() {

@@ -1,49 +1,20 @@
 //! The « Données » commands through Tauri's IPC with the mock runtime, on real files: exports
 //! to a chosen path, feeds served and fetched over HTTP, backups and restore (with the pool
 //! opened again), the trash, CSV and ICS imports.
+mod common;
+
 use cadence_app::AppState;
+use common::{app, invoke, Window};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::path::Path;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow};
+use tauri::Manager;
 
-fn app(path: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = cadence_app::register(mock_builder())
-        .manage(AppState::open(path))
-        .build(mock_context(noop_assets()))
-        .expect("app");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("window");
-    (app, window)
-}
-
-fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().expect("json"))
-}
-
-fn ok(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Value {
+fn ok(w: &Window, cmd: &str, args: Value) -> Value {
     invoke(w, cmd, args.clone()).unwrap_or_else(|e| panic!("{cmd} {args}: {e}"))
 }
 
-fn plan_id(w: &WebviewWindow<MockRuntime>) -> Value {
+fn plan_id(w: &Window) -> Value {
     ok(w, "app_info", json!({}))["defaultPlanId"].clone()
 }
 
