@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { By, Key, until } from 'selenium-webdriver';
-import { launch, tempDb, cli, ARTIFACTS } from './harness.mjs';
+import { launch, tempDb, cli, ARTIFACTS, screenshot } from './harness.mjs';
 
 const PLAN = 'Boulangerie Les Trois Épis';
 const LAUNCH = 'Lancement de la bûche Trois Épis';
@@ -31,7 +31,7 @@ after(async () => {
   if (app) await app.stop();
 });
 
-const shot = async (driver, name) => writeFileSync(join(ARTIFACTS, name), await driver.takeScreenshot(), 'base64');
+const shot = async (driver, name) => writeFileSync(join(ARTIFACTS, name), await screenshot(driver), 'base64');
 
 async function click(driver, css) {
   const el = await driver.wait(until.elementLocated(By.css(css)), 10000);

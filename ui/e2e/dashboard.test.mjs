@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { By, until } from 'selenium-webdriver';
-import { launch, tempDb, cli, ARTIFACTS } from './harness.mjs';
+import { launch, tempDb, cli, ARTIFACTS, screenshot } from './harness.mjs';
 
 const PLAN = 'Boulangerie Les Trois Épis';
 const REASON = 'Bad buzz sur la campagne de Noël';
@@ -27,7 +27,7 @@ after(async () => {
 });
 
 const css = (s) => By.css(s);
-const shot = async (driver, name) => writeFileSync(join(ARTIFACTS, name), await driver.takeScreenshot(), 'base64');
+const shot = async (driver, name) => writeFileSync(join(ARTIFACTS, name), await screenshot(driver), 'base64');
 const sql = (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
 const statuses = () => sql("SELECT id || '=' || status FROM posts WHERE deleted_at IS NULL ORDER BY id");
 

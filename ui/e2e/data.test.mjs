@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { By, Key, until } from 'selenium-webdriver';
-import { launch, tempDb, ARTIFACTS } from './harness.mjs';
+import { launch, tempDb, ARTIFACTS, screenshot } from './harness.mjs';
 
 let app;
 let db;
@@ -26,7 +26,7 @@ after(async () => {
 });
 
 const css = (s) => By.css(s);
-const shot = async (driver, name) => writeFileSync(join(ARTIFACTS, `data-${name}.png`), await driver.takeScreenshot(), 'base64');
+const shot = async (driver, name) => writeFileSync(join(ARTIFACTS, `data-${name}.png`), await screenshot(driver), 'base64');
 const text = async (driver, s) => (await driver.findElement(css(s))).getText();
 const click = async (driver, s) => (await driver.wait(until.elementLocated(css(s)), 10000)).click();
 const waitText = (driver, s, re, what) =>

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { By, Key, until } from 'selenium-webdriver';
-import { launch, tempDb, cli, screenshot, ARTIFACTS } from './harness.mjs';
+import { launch, tempDb, cli, screenshot, retryStale, ARTIFACTS } from './harness.mjs';
 
 const PLAN = 'Boulangerie Les Trois Épis';
 const TITLE = 'Galette des rois : précommandes ouvertes';
@@ -143,23 +143,22 @@ test('Alt+← moves the post a day through the core, Ctrl+Z puts it back', { tim
 test('every view, and the language switch', { timeout: 90000 }, async () => {
   const { driver } = app;
   for (const view of ['month', 'agenda', 'lanes']) {
-    await (await driver.findElement(css(`[data-testid=view-${view}]`))).click();
+    await retryStale(async () => (await driver.findElement(css(`[data-testid=view-${view}]`))).click());
     await ready(driver, view);
     assert.ok((await driver.findElements(css('[data-testid=post-card]'))).length > 0, `${view} shows posts`);
     await shot(driver, `${view}.png`);
   }
-  await (await driver.findElement(css('[data-testid=view-week]'))).click();
+  await retryStale(async () => (await driver.findElement(css('[data-testid=view-week]'))).click());
   await ready(driver, 'week');
 
-  const lang = await driver.findElement(css('[data-testid=lang-select]'));
-  await lang.findElement(css('option[value="en"]')).click();
+  await retryStale(async () => (await driver.findElement(css('[data-testid=lang-select]'))).findElement(css('option[value="en"]')).click());
   await driver.wait(async () => (await textOf(driver, '[data-testid=new-post]')) === '+ New post', 5000);
   assert.equal(await textOf(driver, '[data-testid=view-month]'), 'Month');
   assert.match(await textOf(driver, '[data-testid=week-label]'), /^Week \d+/);
   await shot(driver, 'week-en.png');
-  await (await driver.findElement(css('[data-testid=lang-select]'))).findElement(css('option[value="fr-CA"]')).click();
+  await retryStale(async () => (await driver.findElement(css('[data-testid=lang-select]'))).findElement(css('option[value="fr-CA"]')).click());
   await driver.wait(async () => (await textOf(driver, '[data-testid=new-post]')) === '+ Nouvelle publication', 5000);
-  await (await driver.findElement(css('[data-testid=lang-select]'))).findElement(css('option[value="fr"]')).click();
+  await retryStale(async () => (await driver.findElement(css('[data-testid=lang-select]'))).findElement(css('option[value="fr"]')).click());
   await driver.wait(async () => (await textOf(driver, '[data-testid=new-post]')) === '+ Nouveau post', 5000);
 });
 

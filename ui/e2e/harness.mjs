@@ -95,3 +95,18 @@ export async function screenshot(driver) {
   }, 50)`);
   return driver.takeScreenshot();
 }
+
+/**
+ * Runs `action` again when the element it found was replaced meanwhile (the header and the
+ * filter bar are redrawn when the view reloads): a user would simply click the new one.
+ */
+export async function retryStale(action, tries = 5) {
+  for (let i = 1; ; i++) {
+    try {
+      return await action();
+    } catch (e) {
+      if (e?.name !== 'StaleElementReferenceError' || i >= tries) throw e;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }
+}
