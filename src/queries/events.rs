@@ -174,16 +174,8 @@ pub fn list_deleted(conn: &Connection, plan_id: &str) -> Result<Vec<Event>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Removes for good the events put in the trash before `cutoff` (posts that referred to one
+/// Removes for good the events of `plan_id` put in the trash before `cutoff` (posts that referred to one
 /// keep existing without it). Returns how many.
-pub fn purge_deleted_before(conn: &Connection, cutoff: DateTime<Utc>) -> Result<usize> {
-    Ok(conn.execute(
-        "DELETE FROM events WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
-        [instant_text(cutoff)],
-    )?)
-}
-
-/// [`purge_deleted_before`] for the events of one plan.
 pub fn purge_deleted_of_plan_before(
     conn: &Connection,
     plan_id: &str,

@@ -274,16 +274,8 @@ fn with_children(conn: &Connection, mut posts: Vec<Post>) -> Result<Vec<Post>> {
     Ok(posts)
 }
 
-/// Removes for good the posts put in the trash before `cutoff` (their channels, tags and links
+/// Removes for good the posts of `plan_id` put in the trash before `cutoff` (their channels, tags and links
 /// go with them). Returns how many.
-pub fn purge_deleted_before(conn: &Connection, cutoff: DateTime<Utc>) -> Result<usize> {
-    Ok(conn.execute(
-        "DELETE FROM posts WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
-        [instant_text(cutoff)],
-    )?)
-}
-
-/// [`purge_deleted_before`] for the posts of one plan.
 pub fn purge_deleted_of_plan_before(
     conn: &Connection,
     plan_id: &str,
