@@ -152,7 +152,7 @@ export const en: Messages = {
   "error.empty": "“{field}” must not be empty.",
   "error.too_long": "“{field}” is too long.",
   "error.invalid": "“{field}” is not valid.",
-  "error.invalid_date": "Cannot read this date: write it yyyy-mm-dd or mm/dd/yyyy, e.g. 2026-11-27.",
+  "error.invalid_date": "Not a valid date: a day that exists, written yyyy-mm-dd or mm/dd/yyyy, e.g. 2026-11-27.",
   "error.invalid_time": "Cannot read this time: write it hh:mm, e.g. 10:15 or 3:30 pm.",
   "error.unknown_zone": "Unknown time zone.",
   "error.nonexistent_local_time": "This time does not exist on that day: clocks jump forward an hour. Choose another time.",

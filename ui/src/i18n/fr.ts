@@ -152,7 +152,7 @@ export const fr = {
   "error.empty": "« {field} » ne peut pas être vide.",
   "error.too_long": "« {field} » est trop long.",
   "error.invalid": "« {field} » n’est pas valide.",
-  "error.invalid_date": "Date illisible : écrivez-la jj/mm/aaaa, par exemple 27/11/2026.",
+  "error.invalid_date": "Date invalide : un jour qui existe, au format jj/mm/aaaa, par exemple 27/11/2026.",
   "error.invalid_time": "Heure illisible : écrivez-la hh:mm, par exemple 10:15 ou 10h15.",
   "error.unknown_zone": "Fuseau horaire inconnu.",
   "error.nonexistent_local_time": "Cette heure n’existe pas ce jour-là : les horloges avancent d’une heure. Choisissez une autre heure.",

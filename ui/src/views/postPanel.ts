@@ -301,6 +301,8 @@ export function renderPostPanel(p: PanelProps): PostPanel {
       const control = target.querySelector<HTMLElement>("input, textarea, select");
       control?.setAttribute("aria-invalid", "true");
       control?.focus();
+      // The message sits under its field, which may be at the panel's bottom edge: show it.
+      message.scrollIntoView?.({ block: "nearest" });
     } else {
       topError.append(message);
       message.scrollIntoView?.({ block: "nearest" });
