@@ -7,6 +7,8 @@ import { errorMessage } from "./i18n/labels";
 import { localParts, computerZone } from "./time/zone";
 
 performance.mark("cadence:main");
+// Before anything is laid out: the fonts to ask for depend on the platform (style.css).
+if (/Linux/.test(navigator.userAgent)) document.documentElement.dataset["os"] = "linux";
 
 async function main(): Promise<void> {
   const root = document.getElementById("app");
