@@ -92,7 +92,7 @@ demo="$work/demo.db"
 measure "$BLANK" "$demo" "$work/warm" >/dev/null; measure "$APP" "$demo" "$work/warm" >/dev/null
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for mode in $MODES; do
-  : > "$work/app"; : > "$work/blank"; rm -f "$work"/steps.*
+  : > "$work/app"; : > "$work/blank"; rm -f "$work"/steps.* "$work"/blank-steps.*
   echo "== $mode"
   for i in $(seq "$RUNS"); do
     case $mode in
@@ -101,20 +101,32 @@ for mode in $MODES; do
       *) echo "unknown mode $mode" >&2; exit 2 ;;
     esac
     shot=""; if [ -n "$SHOTS" ] && [ "$i" = 1 ]; then shot="$SHOTS/cadence-$mode.png"; fi
-    measure "$BLANK" "$db" "$work/blank-ready" >> "$work/blank"
+    measure "$BLANK" "$db" "$work/blank-steps.$i" >> "$work/blank"
     measure "$APP" "$db" "$work/steps.$i" "$shot" >> "$work/app"
     echo "run $i: blank $(tail -1 "$work/blank"), cadence $(tail -1 "$work/app")  (ms, PSS kB)"
   done
-  # Where Cadence's start-up goes: median of each step, ms since main.
-  echo "cadence start-up steps, median ms since main:"
-  cat "$work"/steps.* | awk 'NF == 2 && $1 != "page:origin" {print $1}' | awk '!seen[$0]++' | while read -r step; do
-    printf '  %6s  %s\n' "$(awk -v s="$step" 'NF == 2 && $1 == s {print $2}' "$work"/steps.* | median)" "$step"
+  # Where the start-up goes: median of each step, ms since main, for both windows.
+  for who in blank cadence; do
+    files=("$work"/steps.*); if [ $who = blank ]; then files=("$work"/blank-steps.*); fi
+    echo "$who start-up steps, median ms since main:"
+    cat "${files[@]}" | awk 'NF == 2 && $1 != "page:origin" {print $1}' | awk '!seen[$0]++' | while read -r step; do
+      printf '  %6s  %s\n' "$(awk -v s="$step" 'NF == 2 && $1 == s {print $2}' "${files[@]}" | median)" "$step"
+    done
   done
   app_ms=$(cut -d' ' -f1 "$work/app" | median); blank_ms=$(cut -d' ' -f1 "$work/blank" | median)
   app_kb=$(cut -d' ' -f2 "$work/app" | median); blank_kb=$(cut -d' ' -f2 "$work/blank" | median)
   echo "first content, median of $RUNS: cadence ${app_ms} ms, blank window ${blank_ms} ms"
   echo "PSS after ${IDLE} s idle, median: cadence $((app_kb / 1024)) MiB, blank window $((blank_kb / 1024)) MiB"
   check "$mode start-up ratio" "$(awk -v a="$app_ms" -v b="$blank_ms" 'BEGIN {printf "%.2f", a/b}')" 1.5
+  # The first frame of the week is drawn without FullCalendar (ui/src/views/firstWeek.ts), which
+  # then replaces it; the page reports again once FullCalendar's week is painted. Not a budget:
+  # shown so that the first frame's gain is not mistaken for the calendar's.
+  later=$(cat "$work"/steps.* | awk '$1 == "reported-again" {print $2}' | median)
+  first=$(cat "$work"/steps.* | awk 'NF == 2 && $1 == "ready" {print $2}' | median)
+  if [ -n "$later" ]; then
+    fc_ms=$((app_ms + later - first))
+    echo "FullCalendar's week painted in its place, median: ${fc_ms} ms ($(awk -v a="$fc_ms" -v b="$blank_ms" 'BEGIN {printf "%.2f", a/b}')x the blank window; informative)"
+  fi
   check "$mode memory ratio" "$(awk -v a="$app_kb" -v b="$blank_kb" 'BEGIN {printf "%.2f", a/b}')" 1.3
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

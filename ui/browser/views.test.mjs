@@ -221,3 +221,61 @@ test('the month view with 1,000 posts renders in 300 ms or less', { timeout: 900
   // The budget is on what the user waits for: from the click to the month drawn.
   assert.ok(median('total') <= 300, `median click to drawn ${median('total').toFixed(0)} ms`);
 });
+
+test('the start-up frame of the week is FullCalendar\'s week, box for box', { timeout: 60000 }, async () => {
+  const page = await s.newPage(Q);
+  await ready(page, 'week');
+  // Notes the frame's boxes as soon as it is in the document (before FullCalendar replaces it).
+  await page.addInitScript(() => {
+    const rect = (el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
+    new MutationObserver((_m, obs) => {
+      const f = document.querySelector('[data-testid=first-week]');
+      if (!f) return;
+      obs.disconnect();
+      window.__frame = {
+        boxes: Object.fromEntries([...f.querySelectorAll('[data-entry-id]')].filter((a) => getComputedStyle(a.parentElement).visibility !== 'hidden').map((a) => [a.dataset.entryId, rect(a)])),
+        heads: [...f.querySelectorAll('.fc-col-header-cell')].map((th) => th.textContent),
+        labels: [...f.querySelectorAll('.fc-timegrid-slot-label-cushion')].map((e) => e.textContent),
+        scroll: Math.round(f.querySelector('.fc-scroller-liquid-absolute').scrollTop),
+        body: rect(f.querySelector('.fc-timegrid-body')),
+      };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  for (const lang of ['fr', 'en']) {
+    await page.selectOption('[data-testid=lang-select]', lang);
+    await ready(page, 'week');
+    await page.reload();
+    await ready(page, 'week');
+    const frame = await page.evaluate(() => window.__frame);
+    assert.ok(frame, `${lang}: the week was first drawn without FullCalendar`);
+    assert.equal(await page.locator('[data-testid=first-week]').count(), 0, 'FullCalendar replaced it');
+    const fc = await page.evaluate(() => {
+      const rect = (el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
+      const c = document.querySelector('[data-testid=calendar]');
+      const boxes = {};
+      for (const a of c.querySelectorAll('[data-post-id]')) boxes[a.dataset.postId] = rect(a);
+      for (const a of c.querySelectorAll('[data-event-id]')) boxes[`event:${a.dataset.eventId}`] = rect(a);
+      for (const a of c.querySelectorAll('[data-testid=holiday]')) boxes[`holiday:${a.dataset.date}:${a.dataset.key}`] = rect(a);
+      for (const a of c.querySelectorAll('[data-testid=open-slot]')) boxes[`slot:${a.dataset.slotId}:${a.dataset.date}`] = rect(a);
+      return {
+        boxes,
+        heads: [...c.querySelectorAll('.fc-col-header-cell')].map((th) => th.textContent),
+        labels: [...c.querySelectorAll('.fc-timegrid-slot-label-cushion')].map((e) => e.textContent),
+        scroll: Math.round(c.querySelector('.fc-scroller-liquid-absolute').scrollTop),
+        body: rect(c.querySelector('.fc-timegrid-body')),
+      };
+    });
+    assert.deepEqual(frame.heads, fc.heads, `${lang}: day headers`);
+    assert.deepEqual(frame.labels, fc.labels, `${lang}: hour labels`);
+    assert.equal(frame.scroll, fc.scroll, `${lang}: scrolled to the same hour`);
+    assert.deepEqual(frame.body, fc.body, `${lang}: the grid in the same place`);
+    const ids = Object.keys(fc.boxes);
+    assert.ok(ids.length >= 10, `${lang}: ${ids.length} boxes`);
+    assert.deepEqual(Object.keys(frame.boxes).sort(), Object.keys(fc.boxes).sort(), `${lang}: the same boxes`);
+    for (const id of ids) {
+      const [a, b] = [frame.boxes[id], fc.boxes[id]];
+      assert.ok(a.every((v, i) => Math.abs(v - b[i]) <= 2), `${lang}: ${id} at ${a} in the frame, ${b} in FullCalendar`);
+    }
+  }
+  assert.deepEqual(page.errors, []);
+});

@@ -14,7 +14,8 @@ import { draftOfPost, emptyDraft, inputOfDraft, type Draft } from "./postForm";
 import { Moves } from "./moves";
 import { addDays, weekDays, weekStart } from "./time/week";
 import { computerZone, localDateTime } from "./time/zone";
-import { CalendarView, firstDayOf } from "./views/calendar";
+import { CalendarView, entryContent, firstDayOf, postAccent } from "./views/calendar";
+import { renderFirstWeek } from "./views/firstWeek";
 import { renderFilterBar } from "./views/filterBar";
 import { renderHeader, renderViewSwitch, VIEWS } from "./views/header";
 import { renderLanes } from "./views/lanes";
@@ -52,6 +53,10 @@ function savedView(): ViewKey {
 export class App {
   /** The first drawn view with data was reported to the shell. */
   private reportedReady = false;
+  /** The start-up frame of the week is on screen: FullCalendar replaces it (views/firstWeek.ts). */
+  private firstFrame: { from: string; to: string; entries: CalendarEvent[]; mount: number } | null = null;
+  /** Counts the views built, so a view built after one frame does not replace a newer one. */
+  private mounts = 0;
   private plans: Plan[] = [];
   private planId: string | null = null;
   private overview: PlanOverview | null = null;
@@ -182,13 +187,17 @@ export class App {
     const from = weekStart(this.anchor, firstDayOf(getLocale()));
     const to = addDays(from, 7);
     try {
-      const [overview, range] = await Promise.all([
+      // The week's holidays and open slots too, so that its first drawing has them.
+      const week = this.view !== "month";
+      const [overview, range, overlay] = await Promise.all([
         this.api.planOverview(planId),
-        this.view === "month" ? null : this.api.rangeView(planId, from, to).catch(() => null),
+        week ? this.api.rangeView(planId, from, to).catch(() => null) : null,
+        week ? this.loadOverlay(planId, from, to) : null,
       ]);
       performance.mark("cadence:overview");
       this.overview = overview;
       if (range) this.preloaded = { planId, from, to, range };
+      if (overlay) this.overlay = overlay;
       this.loadError = null;
     } catch (e) {
       this.loadError = t("app.loadError", { message: errorMessage(toErrorPayload(e)) });
@@ -196,6 +205,12 @@ export class App {
     window.clearTimeout(loading);
     this.mountView();
     void this.screens.planChanged();
+  }
+
+  /** The start-up frame's entries, for FullCalendar's first range when it is that week. */
+  private takeFirstFrame(from: string, to: string): CalendarEvent[] | null {
+    const f = this.firstFrame;
+    return f && f.from === from && f.to === to ? f.entries : null;
   }
 
   /** The preloaded range if it is `[from, to)` of the plan in view (once). */
@@ -208,6 +223,7 @@ export class App {
   // ── Views ────────────────────────────────────────────────────────────────────────────────
 
   private unmountView(): void {
+    this.firstFrame = null;
     this.calendar?.destroy();
     this.calendar = null;
     this.viewSlot.replaceChildren();
@@ -216,12 +232,54 @@ export class App {
   /** Builds the view in use (a FullCalendar view or the lanes) around `anchor`. */
   private mountView(): void {
     this.unmountView();
+    const mount = ++this.mounts;
+    if (!this.reportedReady && this.view === "week" && this.planId !== null && !this.loadError && this.showFirstWeek(mount)) return;
     this.renderChrome();
     if (this.planId === null || this.loadError) return;
     if (this.view === "lanes") {
       void this.loadLanes();
       return;
     }
+    this.mountCalendar();
+  }
+
+  /** Start-up: draws the preloaded week without FullCalendar, reports it once painted, then
+   *  builds FullCalendar in its place (views/firstWeek.ts says why). False when there is no
+   *  preloaded week. */
+  private showFirstWeek(mount: number): boolean {
+    const pre = this.preloaded;
+    if (!pre || pre.planId !== this.planId) return false;
+    const entries = this.loadPreloaded(pre.from, pre.to);
+    if (!entries) return false;
+    this.from = pre.from;
+    this.to = pre.to;
+    this.anchor = pre.from;
+    this.renderHeader();
+    const card = this.cardContext();
+    const frame = renderFirstWeek({
+      days: weekDays(pre.from),
+      now: this.now(),
+      locale: getLocale(),
+      allDayText: t("calendar.allDay"),
+      entries,
+      content: (e) => entryContent(e.extendedProps, e.title, e.display, "block", card),
+      accent: (e) => (e.extendedProps.kind === "post" ? postAccent(e.extendedProps.view, card) : null),
+    });
+    this.viewSlot.replaceChildren(frame.element);
+    frame.layout();
+    this.firstFrame = { from: pre.from, to: pre.to, entries, mount };
+    this.reportedReady = true;
+    performance.mark("cadence:drawn");
+    afterPaint(() => {
+      void this.api.uiReady(startupSteps()).catch(() => undefined);
+      if (this.mounts === mount && this.firstFrame) this.mountCalendar();
+    });
+    return true;
+  }
+
+  /** Builds the FullCalendar view in use around `anchor`. */
+  private mountCalendar(): void {
+    if (this.view === "lanes") return;
     const calendar = new CalendarView({
       view: this.view,
       locale: getLocale(),
@@ -229,7 +287,7 @@ export class App {
       date: this.anchor,
       now: () => this.now(),
       load: (from, to) => this.loadRange(from, to),
-      loadNow: (from, to) => this.loadPreloaded(from, to),
+      loadNow: (from, to) => this.takeFirstFrame(from, to) ?? this.loadPreloaded(from, to),
       card: () => this.cardContext(),
       onDates: (from, to, title) => {
         this.from = from;
@@ -245,6 +303,11 @@ export class App {
           // The week and its posts are in the document: report once they are painted.
           this.reportedReady = true;
           performance.mark("cadence:drawn");
+          afterPaint(() => void this.api.uiReady(startupSteps()).catch(() => undefined));
+        } else if (this.firstFrame) {
+          // FullCalendar took over from the start-up frame: the shell notes when, too.
+          this.firstFrame = null;
+          performance.mark("cadence:calendar");
           afterPaint(() => void this.api.uiReady(startupSteps()).catch(() => undefined));
         }
       },

@@ -1,4 +1,5 @@
 // Entry point: choose the language, connect to the core (or the mock) and start the app.
+import { takeEarlyAnswers } from "./boot";
 import "./style.css";
 import { App } from "./app";
 import { connect, toErrorPayload } from "./api";
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
     // may not follow it, and the app starts from the same answer.
     // The plans are asked for at the same time (start-up makes two rounds of queries: these,
     // then the plan's overview with its first range; see App.start).
-    const [info, plans] = await Promise.all([api.appInfo(), api.listPlans()]);
+    const early = mock ? null : takeEarlyAnswers();
+    const [info, plans] = await (early ?? Promise.all([api.appInfo(), api.listPlans()]));
     performance.mark("cadence:app-info");
     if (info.systemLocale) setLocale(initialLocale(window.localStorage, info.systemLocale));
     await new App(root, api, localParts(new Date(), computerZone()).date).start({ info, plans });

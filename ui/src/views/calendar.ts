@@ -54,6 +54,46 @@ export interface CalendarProps {
   onSlot?(slot: OpenSlot): void;
 }
 
+/** Week options the start-up frame (views/firstWeek.ts) draws with too. */
+export const SLOT_DURATION = "00:30:00";
+export const SCROLL_TIME = "07:30:00";
+export const EVENT_MIN_HEIGHT = 36;
+export const WEEK_DAY_HEADER = { weekday: "short", day: "numeric" } as const;
+
+export function clockFormat(locale: Locale) {
+  return locale !== "en"
+    ? ({ hour: "2-digit", minute: "2-digit", hour12: false } as const)
+    : ({ hour: "numeric", minute: "2-digit", meridiem: "short" } as const);
+}
+
+export function slotLabelFormat(locale: Locale) {
+  return locale !== "en" ? clockFormat(locale) : ({ hour: "numeric", meridiem: "short" } as const);
+}
+
+/** FullCalendar's locale code for the app's language. */
+export function fcLocale(locale: Locale): string {
+  return locale === "en" ? "en" : "fr";
+}
+
+/** The inside of an entry's box (FullCalendar's `eventContent`, and the start-up frame's). */
+export function entryContent(props: CalendarEvent["extendedProps"], title: string, display: string | undefined, mode: "block" | "line", card: CardContext): Node[] {
+  if (props.kind === "event") return [renderEventContent(props.event)];
+  if (props.kind === "more") return [renderMoreContent(props.count)];
+  if (props.kind === "holiday") return display === "background" ? [] : [document.createTextNode(holidayName(props.holiday))];
+  if (props.kind === "slot") {
+    const label = document.createElement("div");
+    label.className = "cad-slot-content";
+    label.textContent = title;
+    return [label];
+  }
+  return [renderPostContent(props.view, card, mode)];
+}
+
+/** A post's colour: its first channel's. */
+export function postAccent(view: PostView, card: CardContext): string | null {
+  return card.channels.find((c) => c.id === view.post.channels[0]?.channelId)?.color ?? null;
+}
+
 function day(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -70,9 +110,7 @@ export class CalendarView {
     this.element.dataset["testid"] = "calendar";
     this.element.dataset["view"] = p.view;
     const french = p.locale !== "en";
-    const clock = french
-      ? ({ hour: "2-digit", minute: "2-digit", hour12: false } as const)
-      : ({ hour: "numeric", minute: "2-digit", meridiem: "short" } as const);
+    const clock = clockFormat(p.locale);
     this.calendar = new Calendar(this.element, {
       plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin],
       ...(french ? { locale: frLocale } : {}),
@@ -88,19 +126,22 @@ export class CalendarView {
       allDayText: t("calendar.allDay"),
       noEventsText: t("calendar.noPosts"),
       moreLinkText: (n: number) => t("calendar.more", { count: n }),
-      slotDuration: "00:30:00",
-      scrollTime: "07:30:00",
+      slotDuration: SLOT_DURATION,
+      scrollTime: SCROLL_TIME,
+      // Side by side, never over each other: a card's title stays readable (and the start-up
+      // frame of views/firstWeek.ts lays boxes out the same way).
+      slotEventOverlap: false,
       scrollTimeReset: false,
-      slotLabelFormat: french ? clock : { hour: "numeric", meridiem: "short" },
+      slotLabelFormat: slotLabelFormat(p.locale),
       eventTimeFormat: clock,
       // Per view, so that changing views is one render. The time of a post is drawn by
       // renderPostContent; only the agenda uses FullCalendar's time column.
       views: {
-        timeGridWeek: { dayHeaderFormat: { weekday: "short", day: "numeric" }, dayMaxEvents: true, displayEventTime: false },
+        timeGridWeek: { dayHeaderFormat: WEEK_DAY_HEADER, dayMaxEvents: true, displayEventTime: false },
         dayGridMonth: { dayHeaderFormat: { weekday: "short" }, dayMaxEvents: false, displayEventTime: false },
         listWeek: { displayEventTime: true },
       },
-      eventMinHeight: 36,
+      eventMinHeight: EVENT_MIN_HEIGHT,
       defaultTimedEventDuration: "01:00:00",
       editable: true,
       eventInteractive: true,
@@ -143,20 +184,9 @@ export class CalendarView {
         p.onRendered();
       },
       datesSet: (arg) => p.onDates(day(arg.view.activeStart), day(arg.view.activeEnd), arg.view.title),
-      eventContent: (arg) => {
-        const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
-        if (props.kind === "event") return { domNodes: [renderEventContent(props.event)] };
-        if (props.kind === "more") return { domNodes: [renderMoreContent(props.count)] };
-        if (props.kind === "holiday") return { domNodes: arg.event.display === "background" ? [] : [document.createTextNode(holidayName(props.holiday))] };
-        if (props.kind === "slot") {
-          const label = document.createElement("div");
-          label.className = "cad-slot-content";
-          label.textContent = arg.event.title;
-          return { domNodes: [label] };
-        }
-        const mode = arg.view.type === "dayGridMonth" ? "line" : "block";
-        return { domNodes: [renderPostContent(props.view, p.card(), mode)] };
-      },
+      eventContent: (arg) => ({
+        domNodes: entryContent(arg.event.extendedProps as CalendarEvent["extendedProps"], arg.event.title, arg.event.display, arg.view.type === "dayGridMonth" ? "line" : "block", p.card()),
+      }),
       eventDidMount: (arg) => {
         const el = arg.el;
         const props = arg.event.extendedProps as CalendarEvent["extendedProps"];
@@ -165,6 +195,7 @@ export class CalendarView {
           el.dataset["testid"] = "holiday";
           el.dataset["date"] = props.holiday.date;
           el.dataset["kind"] = props.holiday.kind;
+          el.dataset["key"] = props.holiday.key;
           el.title = holidayName(props.holiday);
           return;
         }
@@ -193,8 +224,8 @@ export class CalendarView {
         el.dataset["postId"] = post.id;
         el.dataset["status"] = post.status;
         el.setAttribute("aria-label", t("post.open", { title: post.title }));
-        const first = p.card().channels.find((c) => c.id === post.channels[0]?.channelId);
-        if (first) el.style.setProperty("--accent", first.color);
+        const accent = postAccent(props.view, p.card());
+        if (accent) el.style.setProperty("--accent", accent);
       },
       dayHeaderDidMount: (arg) => {
         if (arg.view.type !== "timeGridWeek" || !(arg.el instanceof HTMLElement)) return;

@@ -205,6 +205,9 @@ describe("app on the mock backend", () => {
     await app.start();
     await flush();
     await flush();
+    // The week is first drawn without FullCalendar (views/firstWeek.ts), replaced a frame later.
+    for (let i = 0; i < 100 && root.querySelector("[data-testid=first-week]"); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(root.querySelector("[data-testid=first-week]")).toBeNull();
     return { root, api };
   }
   const key = (init: KeyboardEventInit) => document.body.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, ...init }));
