@@ -6,8 +6,11 @@
 use std::sync::{Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// The shell's steps: name, ms since `main`.
+type Steps = Mutex<Vec<(&'static str, f64)>>;
+
 /// Wall-clock ms when `main` started, and the shell's steps since then.
-static TRACE: OnceLock<(f64, Mutex<Vec<(&'static str, f64)>>)> = OnceLock::new();
+static TRACE: OnceLock<(f64, Steps)> = OnceLock::new();
 
 fn epoch_ms() -> f64 {
     SystemTime::now()
