@@ -159,6 +159,11 @@ test('English and Québec French: labels, 12 h / 24 h, first day of the week', {
   await page.reload();
   await ready(page, 'week');
   assert.equal(await page.inputValue('[data-testid=lang-select]'), 'fr-CA', 'the language is remembered');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid=week-label]').textContent.startsWith('Semaine 49'));
+  await page.selectOption('[data-testid=lang-select]', 'fr');
+  await ready(page, 'week');
+  assert.match(await label(page), /^Semaine 49 /u, 'the same week when the first day changes');
 });
 
 test('plan settings: add an event, it shows as a banner', { timeout: 60000 }, async () => {

@@ -253,7 +253,6 @@ export class App {
     if (!entries) return false;
     this.from = pre.from;
     this.to = pre.to;
-    this.anchor = pre.from;
     this.renderHeader();
     const card = this.cardContext();
     const frame = renderFirstWeek({
@@ -293,8 +292,11 @@ export class App {
         this.from = from;
         this.to = to;
         this.title = title;
-        // Leaving a month for a week view lands on today's week when today is in that month.
-        this.anchor = this.view !== "month" ? from : from <= this.today && this.today < to ? this.today : calendar.start;
+        // Leaving a month for a week view lands on today's week when today is in that month. A
+        // week is remembered by today or its middle day, which stays in the same week when the
+        // first day of the week changes with the language (Sunday in Québec, Monday in France).
+        const inRange = from <= this.today && this.today < to;
+        this.anchor = this.view !== "month" ? (inRange ? this.today : addDays(from, 3)) : inRange ? this.today : calendar.start;
         this.renderHeader();
       },
       onRendered: () => {
