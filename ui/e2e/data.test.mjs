@@ -5,7 +5,7 @@
 // native dialogs and the commands use that path (src-tauri/src/data_commands.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { By, Key, until } from 'selenium-webdriver';
 import { launch, tempDb, ARTIFACTS, screenshot } from './harness.mjs';
@@ -88,9 +88,12 @@ test('serve a feed from the app and fetch it', { timeout: 60000 }, async () => {
 
 test('back up, delete a post and undo, delete again, restore the backup', { timeout: 90000 }, async () => {
   const { driver } = app;
+  // The automatic backup of the start-up is listed: wait for it on disk first (the earlier tests
+  // may be done within the 2 s it waits), then open the screen.
+  const backups = join(dirname(db), 'backups');
+  await driver.wait(() => existsSync(backups) && readdirSync(backups).some((f) => f.endsWith('.db')), 15000, 'the automatic backup is written');
   await openData(driver);
   await click(driver, '[data-testid=open-backups]');
-  // The automatic backup of the start-up is listed.
   await driver.wait(until.elementLocated(css('[data-testid=backup-row]')), 10000);
   await click(driver, '[data-testid=backup-now]');
   await waitText(driver, '[data-testid=toast-status]', /Sauvegarde enregistrée/u, 'the backup is taken');
