@@ -246,7 +246,7 @@ test('the start-up frame of the week is FullCalendar\'s week, box for box', { ti
       };
     }).observe(document, { childList: true, subtree: true });
   });
-  for (const lang of ['fr', 'en']) {
+  for (const lang of ['fr', 'en', 'fr-CA']) {
     await page.selectOption('[data-testid=lang-select]', lang);
     await ready(page, 'week');
     await page.reload();
