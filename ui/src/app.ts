@@ -271,9 +271,14 @@ export class App {
     performance.mark("cadence:drawn");
     afterPaint(() => {
       void this.api.uiReady(startupSteps()).catch(() => undefined);
-      if (this.mounts === mount && this.firstFrame) this.mountCalendar();
+      if (this.mounts === mount && this.firstFrame && !this.calendar) this.mountCalendar();
     });
     return true;
+  }
+
+  /** A key pressed while the start-up frame is on screen: FullCalendar is built at once. */
+  private calendarNow(): void {
+    if (this.firstFrame && !this.calendar) this.mountCalendar();
   }
 
   /** Builds the FullCalendar view in use around `anchor`. */
@@ -447,6 +452,7 @@ export class App {
   }
 
   private step(n: number): void {
+    this.calendarNow();
     if (this.calendar) {
       if (n < 0) this.calendar.prev();
       else this.calendar.next();
@@ -463,6 +469,7 @@ export class App {
       // Keep the day known at start.
     }
     this.anchor = this.today;
+    this.calendarNow();
     if (this.calendar) this.calendar.goTo(this.today);
     else void this.loadLanes();
   }

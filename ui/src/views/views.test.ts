@@ -248,6 +248,26 @@ describe("app on the mock backend", () => {
     expect(root.querySelectorAll("[data-testid=calendar] [data-testid=event-banner]").length).toBe(1);
   });
 
+  it("a key pressed while the start-up frame shows moves FullCalendar's week", async () => {
+    window.localStorage.clear();
+    const root = document.createElement("div");
+    document.body.append(root);
+    const app = new App(root, makeApi(new MockBackend({ today: "2026-11-25" })), "2026-11-25");
+    await app.start();
+    expect(root.querySelector("[data-testid=first-week]")).not.toBeNull();
+    expect(root.querySelector("[data-testid=calendar]")).toBeNull();
+    key({ key: "ArrowRight" });
+    for (let i = 0; i < 100 && root.querySelector("[data-testid=calendar][data-ready=true] [data-testid=day]")?.getAttribute("data-date") !== "2026-11-30"; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(root.querySelector("[data-testid=first-week]")).toBeNull();
+    expect(root.querySelectorAll("[data-testid=calendar]")).toHaveLength(1);
+    expect(root.querySelector("[data-testid=day]")?.getAttribute("data-date")).toBe("2026-11-30");
+    expect(root.querySelector("[data-testid=week-label]")?.textContent).toMatch(/^Semaine 49/u);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(root.querySelectorAll("[data-testid=calendar]")).toHaveLength(1);
+    // Not dimmed as if still loading (the key once went to the lanes' loader).
+    expect(root.querySelector(".view-slot")?.getAttribute("aria-busy")).not.toBe("true");
+  });
+
   it("moves to the next week and back with the keyboard", async () => {
     const { root } = await start("lanes");
     key({ key: "ArrowRight" });
