@@ -41,6 +41,9 @@ test('the window opens on this week of the sample plan, as the CLI sees it', { t
   assert.equal(days.length, 7);
   const banners = await driver.findElements(By.css('[data-testid="event-banner"]'));
   assert.equal(banners.length, week.events.length);
+  // The start-up frame (drawn without FullCalendar) has given way to one FullCalendar week.
+  assert.equal((await driver.findElements(By.css('[data-testid="first-week"]'))).length, 0);
+  assert.equal((await driver.findElements(By.css('[data-testid="calendar"][data-view="week"]'))).length, 1);
 
   writeFileSync(join(ARTIFACTS, 'week.png'), await screenshot(driver), 'base64');
 });
