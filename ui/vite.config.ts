@@ -22,9 +22,46 @@ function preactFrozenPrototype(): Plugin {
   };
 }
 
+/**
+ * FullCalendar 6 ships its CSS inside its JavaScript and injects it when its modules are
+ * evaluated. The start-up frame of the week (src/views/firstWeek.ts) uses FullCalendar's classes
+ * and is drawn before FullCalendar's chunk is loaded, so `virtual:fullcalendar.css` is that CSS,
+ * taken from the same files at build time (the rules are then present twice once FullCalendar
+ * runs, which changes nothing). The build fails if a file no longer holds its CSS where expected.
+ */
+function fullCalendarCss(): Plugin {
+  const id = "virtual:fullcalendar.css";
+  // [package entry to resolve, the file beside it that holds the CSS]
+  const files = [
+    ["@fullcalendar/core", "internal-common.js"],
+    ["@fullcalendar/daygrid/internal", "internal.js"],
+    ["@fullcalendar/timegrid/internal", "internal.js"],
+    ["@fullcalendar/list/internal", "internal.js"],
+  ] as const;
+  return {
+    name: "cadence:fullcalendar-css",
+    resolveId: (source) => (source === id ? id : null),
+    async load(source) {
+      if (source !== id) return null;
+      const parts: string[] = [];
+      for (const [entry, file] of files) {
+        const resolved = (await this.resolve(entry))?.id;
+        if (!resolved) this.error(`${entry} not found`);
+        const f = `${entry}: ${file}`;
+        const path = resolved.replace(/[^/\\]+$/, file);
+        const m = /\nvar css_248z = ("(?:[^"\\\n]|\\.)*");\n/.exec(await this.fs.readFile(path, { encoding: "utf8" }));
+        if (!m?.[1]) this.error(`no CSS found in ${f}: check the start-up frame's FullCalendar CSS`);
+        parts.push(JSON.parse(m[1]) as string);
+      }
+      return parts.join("\n");
+    },
+  };
+}
+
 // Start-up path and lazy loading (issue 4: start-up within 1.5x a blank window, measured by
 // scripts/bench-app.sh). Only what draws the first week belongs in the entry chunk: main.ts →
-// app.ts → views/calendar.ts (FullCalendar) and what they import statically. A screen or a
+// app.ts → views/firstWeek.ts and what they import statically; FullCalendar (views/calendar.ts)
+// is loaded once that first frame is painted. A screen or a
 // library the first week does not need is imported where it is first used, with a dynamic
 // `import()`, which Vite turns into its own chunk, fetched and parsed only then:
 //   const { renderDashboard } = await import("./views/dashboard"); // chart.js comes with it
@@ -34,7 +71,7 @@ function preactFrozenPrototype(): Plugin {
 // Tauri expects a fixed port and fails if it is taken rather than picking another one.
 export default defineConfig({
   clearScreen: false,
-  plugins: [preactFrozenPrototype()],
+  plugins: [preactFrozenPrototype(), fullCalendarCss()],
   server: {
     port: 1420,
     strictPort: true,

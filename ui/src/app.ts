@@ -14,7 +14,8 @@ import { draftOfPost, emptyDraft, inputOfDraft, type Draft } from "./postForm";
 import { Moves } from "./moves";
 import { addDays, weekDays, weekStart } from "./time/week";
 import { computerZone, localDateTime } from "./time/zone";
-import { CalendarView, entryContent, firstDayOf, postAccent } from "./views/calendar";
+import type { CalendarView } from "./views/calendar";
+import { entryContent, firstDayOf, postAccent } from "./views/calendarShared";
 import { renderFirstWeek } from "./views/firstWeek";
 import { renderFilterBar } from "./views/filterBar";
 import { renderHeader, renderViewSwitch, VIEWS } from "./views/header";
@@ -38,6 +39,14 @@ interface OpenPanel {
 }
 
 const VIEW_KEY = "cadence.view";
+
+/** FullCalendar and the views built on it: a chunk of its own (about 260 kB), loaded once the
+ *  start-up frame is painted, so that its parsing does not delay that frame. */
+let calendarModule: Promise<typeof import("./views/calendar")> | null = null;
+function loadCalendarModule(): Promise<typeof import("./views/calendar")> {
+  calendarModule ??= import("./views/calendar");
+  return calendarModule;
+}
 /** Posts drawn in a month cell before the "+N" entry. */
 const MONTH_POSTS_PER_DAY = 3;
 
@@ -57,6 +66,8 @@ export class App {
   private firstFrame: { from: string; to: string; entries: CalendarEvent[]; mount: number } | null = null;
   /** Counts the views built, so a view built after one frame does not replace a newer one. */
   private mounts = 0;
+  /** What waits for the calendar being built (keys pressed meanwhile). */
+  private afterCalendar: (() => void)[] = [];
   private plans: Plan[] = [];
   private planId: string | null = null;
   private overview: PlanOverview | null = null;
@@ -224,6 +235,7 @@ export class App {
 
   private unmountView(): void {
     this.firstFrame = null;
+    this.afterCalendar = [];
     this.calendar?.destroy();
     this.calendar = null;
     this.viewSlot.replaceChildren();
@@ -276,13 +288,27 @@ export class App {
     return true;
   }
 
-  /** A key pressed while the start-up frame is on screen: FullCalendar is built at once. */
-  private calendarNow(): void {
-    if (this.firstFrame && !this.calendar) this.mountCalendar();
+  /** Runs `f` now if the calendar is built (or the view is the lanes), else once it is. */
+  private withCalendar(f: () => void): void {
+    if (this.calendar || this.view === "lanes") f();
+    else this.afterCalendar.push(f);
   }
 
-  /** Builds the FullCalendar view in use around `anchor`. */
+  /** Builds the FullCalendar view in use around `anchor` once its code is loaded. */
   private mountCalendar(): void {
+    if (this.view === "lanes") return;
+    const mount = this.mounts;
+    loadCalendarModule().then(
+      ({ CalendarView }) => {
+        if (this.mounts !== mount || this.calendar || this.view === "lanes") return;
+        this.buildCalendar(CalendarView);
+        for (const f of this.afterCalendar.splice(0)) f();
+      },
+      (e: unknown) => this.toasts.error(t("app.loadError", { message: String(e) })),
+    );
+  }
+
+  private buildCalendar(CalendarView: typeof import("./views/calendar").CalendarView): void {
     if (this.view === "lanes") return;
     const calendar = new CalendarView({
       view: this.view,
@@ -431,6 +457,14 @@ export class App {
   private refresh(): void {
     if (this.calendar) this.calendar.refetch();
     else if (this.view === "lanes") void this.loadLanes();
+    else this.withCalendar(() => this.calendar?.refetch());
+  }
+
+  /** Shows the range holding `day` (`anchor` already set to it). */
+  private goTo(day: string): void {
+    if (this.calendar) this.calendar.goTo(day);
+    else if (this.view === "lanes") void this.loadLanes();
+    else this.withCalendar(() => this.calendar?.goTo(day));
   }
 
   private setView(view: ViewKey): void {
@@ -452,7 +486,7 @@ export class App {
   }
 
   private step(n: number): void {
-    this.calendarNow();
+    if (!this.calendar && this.view !== "lanes") return this.withCalendar(() => this.step(n));
     if (this.calendar) {
       if (n < 0) this.calendar.prev();
       else this.calendar.next();
@@ -469,9 +503,7 @@ export class App {
       // Keep the day known at start.
     }
     this.anchor = this.today;
-    this.calendarNow();
-    if (this.calendar) this.calendar.goTo(this.today);
-    else void this.loadLanes();
+    this.goTo(this.today);
   }
 
   /** Now in the plan's zone; on the mock's fixed today, that day at the current time. */
@@ -738,8 +770,7 @@ export class App {
       const day = postDay(saved, plan.timezone);
       if (day !== null && (day < this.from || day >= this.to)) {
         this.anchor = day;
-        if (this.calendar) this.calendar.goTo(day);
-        else void this.loadLanes();
+        this.goTo(day);
       } else {
         this.refresh();
       }
@@ -881,8 +912,7 @@ export class App {
         }
         this.toasts.success(t("slot.next", { when: `${formatDayHeading(slot.date, getLocale())} · ${slot.local.slice(11, 16)}`, channel: name }));
         this.anchor = slot.date;
-        if (this.calendar) this.calendar.goTo(slot.date);
-        else void this.loadLanes();
+        this.goTo(slot.date);
         this.fillSlot(slot);
       },
       (err: unknown) => this.toasts.error(errorMessage(toErrorPayload(err))),

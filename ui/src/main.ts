@@ -1,5 +1,7 @@
 // Entry point: choose the language, connect to the core (or the mock) and start the app.
 import { takeEarlyAnswers } from "./boot";
+// FullCalendar's CSS first (vite.config.ts), then ours, which overrides it.
+import "virtual:fullcalendar.css";
 import "./style.css";
 import { App } from "./app";
 import { connect, toErrorPayload } from "./api";

@@ -13,7 +13,7 @@ import type { CalendarEvent } from "../calendar/model";
 import { h } from "../dom";
 import type { Locale } from "../i18n/index";
 import { addDays } from "../time/week";
-import { EVENT_MIN_HEIGHT, fcLocale, SCROLL_TIME, slotLabelFormat, WEEK_DAY_HEADER } from "./calendar";
+import { EVENT_MIN_HEIGHT, fcLocale, SCROLL_TIME, slotLabelFormat, WEEK_DAY_HEADER } from "./calendarShared";
 
 export interface FirstWeekProps {
   /** The week's seven days, "YYYY-MM-DD". */
