@@ -26,10 +26,12 @@ async function main(): Promise<void> {
     // The plans are asked for at the same time (start-up makes two rounds of queries: these,
     // then the plan's overview with its first range; see App.start).
     const early = mock ? null : takeEarlyAnswers();
+    // While the core answers: the computer's day (its first Intl date with a zone costs a few ms).
+    const today = localParts(new Date(), computerZone()).date;
     const [info, plans] = await (early ?? Promise.all([api.appInfo(), api.listPlans()]));
     performance.mark("cadence:app-info");
     if (info.systemLocale) setLocale(initialLocale(window.localStorage, info.systemLocale));
-    await new App(root, api, localParts(new Date(), computerZone()).date).start({ info, plans });
+    await new App(root, api, today).start({ info, plans });
   } catch (e) {
     const p = document.createElement("p");
     p.className = "notice error";
