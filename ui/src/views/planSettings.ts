@@ -2,12 +2,12 @@
 // target shares) and one-off events. Each row saves on its own; the core's error shows under
 // the row, next to the field it names, and what was typed stays.
 import type { Api } from "../api";
-import { toErrorPayload } from "../api";
-import type { Channel, ErrorPayload, Event, EventKind, EventWhenInput, Objective, ObjectiveKind, Plan, Platform } from "../generated/models";
+import type { Channel, Event, EventKind, EventWhenInput, Objective, ObjectiveKind, Plan, Platform } from "../generated/models";
 import { h } from "../dom";
 import { getLocale, t, type MessageKey } from "../i18n/index";
 import { dateInput, readDateField } from "../time/fields";
-import { errorMessage, eventKindLabel, objectiveKindLabel, platformLabel } from "../i18n/labels";
+import { rowRunner } from "./settingsForm";
+import { eventKindLabel, objectiveKindLabel, platformLabel } from "../i18n/labels";
 
 const PLATFORMS: readonly Platform[] = ["instagram", "facebook", "linkedin", "x", "tiktok", "youtube", "pinterest", "threads", "bluesky", "mastodon", "internal", "newsletter", "blog", "other"];
 const OBJECTIVE_KINDS: readonly ObjectiveKind[] = ["awareness", "sales", "reputation", "loyalty", "recruitment", "engagement", "customer_care", "other"];
@@ -72,29 +72,13 @@ function settingsRow(
     h("div", { class: "settings-actions" }, saveBtn),
     error,
   );
-  const show = (e: ErrorPayload) => {
-    const field = e.field ?? "";
-    const target = fields[field] ?? (field === "when" ? fields["start"] : undefined);
-    target?.setAttribute("aria-invalid", "true");
-    error.replaceChildren(h("p", { class: "field-error", role: "alert", "data-testid": "field-error", "data-field": field, "data-code": e.code }, errorMessage(e)));
-    target?.focus();
-  };
-  const run = async (action: () => Promise<unknown>) => {
-    error.replaceChildren();
-    for (const f of Object.values(fields)) f.removeAttribute("aria-invalid");
-    saveBtn.disabled = true;
-    try {
-      await action();
-      await done();
-    } catch (e) {
-      show(toErrorPayload(e));
-    } finally {
-      saveBtn.disabled = false;
-    }
-  };
+  const run = rowRunner({ fields, error, saveBtn, fieldOf: (field) => (field === "when" ? fields["start"] : undefined) });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    void run(() => save(fields));
+    void run(async () => {
+      await save(fields);
+      await done();
+    });
   });
   if (remove) {
     const del = h("button", { type: "button", class: "btn danger small", "data-testid": `delete-${kind}` }, t("panel.delete"));
@@ -105,7 +89,10 @@ function settingsRow(
         del.textContent = t("settings.confirmDelete");
         return;
       }
-      void run(remove);
+      void run(async () => {
+        await remove();
+        await done();
+      });
     });
     del.addEventListener("blur", () => {
       delete del.dataset["armed"];

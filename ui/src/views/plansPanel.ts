@@ -1,13 +1,12 @@
 // Plans (issue 4): create one, rename it and change its zone or language, delete it (to the
 // trash, undoable with Ctrl+Z). The core's error shows next to the field; what was typed stays.
-import { toErrorPayload } from "../api";
 import type { DataContext } from "../data/context";
-import type { ErrorPayload, Plan, PlanInput } from "../generated/models";
+import type { Plan, PlanInput } from "../generated/models";
 import { h } from "../dom";
 import { t } from "../i18n/index";
-import { errorMessage } from "../i18n/labels";
 import { computerZone } from "../time/zone";
 import { renderShell, section } from "./dataShell";
+import { rowRunner } from "./settingsForm";
 
 export const PLAN_LOCALES = ["fr-FR", "fr-CA", "en"] as const;
 
@@ -47,24 +46,7 @@ function planForm(p: Plan | null, save: (input: PlanInput) => Promise<unknown>, 
     h("div", { class: "settings-actions" }, saveBtn),
     error,
   );
-  const show = (e: ErrorPayload) => {
-    const target = fields[e.field ?? ""];
-    target?.setAttribute("aria-invalid", "true");
-    error.replaceChildren(h("p", { class: "field-error", role: "alert", "data-testid": "field-error", "data-field": e.field ?? "", "data-code": e.code }, errorMessage(e)));
-    target?.focus();
-  };
-  const run = async (action: () => Promise<unknown>) => {
-    error.replaceChildren();
-    for (const f of Object.values(fields)) f.removeAttribute("aria-invalid");
-    saveBtn.disabled = true;
-    try {
-      await action();
-    } catch (e) {
-      show(toErrorPayload(e));
-    } finally {
-      saveBtn.disabled = false;
-    }
-  };
+  const run = rowRunner({ fields, error, saveBtn });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     void run(() => save({ name: name.value, timezone: zone.value.trim(), locale: locale.value }));
