@@ -63,7 +63,7 @@ export class App {
   /** The first drawn view with data was reported to the shell. */
   private reportedReady = false;
   /** The start-up frame of the week is on screen: FullCalendar replaces it (views/firstWeek.ts). */
-  private firstFrame: { from: string; to: string; entries: CalendarEvent[]; mount: number } | null = null;
+  private firstFrame: { from: string; to: string; entries: CalendarEvent[] } | null = null;
   /** Counts the views built, so a view built after one frame does not replace a newer one. */
   private mounts = 0;
   /** What waits for the calendar being built (keys pressed meanwhile). */
@@ -278,7 +278,7 @@ export class App {
     });
     this.viewSlot.replaceChildren(frame.element);
     frame.layout();
-    this.firstFrame = { from: pre.from, to: pre.to, entries, mount };
+    this.firstFrame = { from: pre.from, to: pre.to, entries };
     this.reportedReady = true;
     performance.mark("cadence:drawn");
     afterPaint(() => {

@@ -68,9 +68,14 @@ function dayClasses(day: string, today: string): string {
   return `fc-day fc-day-${WEEKDAY_CLASS[utc(day).getUTCDay()]} ${when}`;
 }
 
+/** A day ("YYYY-MM-DD") or a wall-clock time as "YYYY-MM-DDTHH:MM:SS". */
+function wall(d: string): string {
+  return d.length === 10 ? `${d}T00:00:00` : d;
+}
+
 /** FullCalendar's entry order ("cadOrder,start,-duration,allDay,title"). */
 function compareEntries(a: CalendarEvent, b: CalendarEvent): number {
-  const at = (d: string) => Date.parse(`${d.length === 10 ? `${d}T00:00:00` : d}Z`);
+  const at = (d: string) => Date.parse(`${wall(d)}Z`);
   // Without an end, FullCalendar's default durations: a day, or an hour (calendar.ts).
   const duration = (e: CalendarEvent) => (e.end ? at(e.end) - at(e.start) : e.allDay ? 86_400_000 : 3_600_000);
   return (
@@ -161,8 +166,8 @@ export function allDaySegments(entries: readonly CalendarEvent[], days: readonly
 }
 
 function eventClasses(e: CalendarEvent, now: string, isStart: boolean, isEnd: boolean, extra: string): string {
-  const start = e.start.length === 10 ? `${e.start}T00:00:00` : e.start;
-  const end = e.end ? (e.end.length === 10 ? `${e.end}T00:00:00` : e.end) : start;
+  const start = wall(e.start);
+  const end = e.end ? wall(e.end) : start;
   const today = now.slice(0, 10);
   const c = ["fc-event"];
   if (e.editable) c.push("fc-event-draggable");
@@ -236,10 +241,10 @@ export function renderFirstWeek(p: FirstWeekProps): FirstWeek {
     box.append(bottom);
     return box;
   });
-  const background = (day: string) =>
-    p.entries
-      .filter((e) => e.allDay && e.display === "background" && e.start.slice(0, 10) <= day && day < (e.end ?? addDays(e.start, 1)).slice(0, 10))
-      .map((e) => h("div", { class: ["fc-bg-event", ...e.classNames].join(" ") }));
+  // Background entries (a public holiday's shade) of a day, in the all-day row and its column.
+  const backgroundsOn = (day: string) =>
+    p.entries.filter((e) => e.allDay && e.display === "background" && e.start.slice(0, 10) <= day && day < (e.end ?? addDays(e.start, 1)).slice(0, 10));
+  const bgEvent = (e: CalendarEvent) => h("div", { class: ["fc-bg-event", ...e.classNames].join(" ") });
   const allDayTable = h(
     "table",
     { role: "presentation", class: "fc-scrollgrid-sync-table" },
@@ -259,7 +264,7 @@ export function renderFirstWeek(p: FirstWeekProps): FirstWeek {
           h(
             "td",
             { role: "gridcell", class: `${dayClasses(d, today)} fc-daygrid-day` },
-            h("div", { class: "fc-daygrid-day-frame fc-scrollgrid-sync-inner" }, dayEvents[col]!, h("div", { class: "fc-daygrid-day-bg" }, ...background(d))),
+            h("div", { class: "fc-daygrid-day-frame fc-scrollgrid-sync-inner" }, dayEvents[col]!, h("div", { class: "fc-daygrid-day-bg" }, ...backgroundsOn(d).map(bgEvent))),
           ),
         ),
       ),
@@ -303,8 +308,7 @@ export function renderFirstWeek(p: FirstWeekProps): FirstWeek {
       harnesses.push({ el: harness, seg });
       events.append(harness);
     }
-    const bg = p.entries.filter((e) => e.allDay && e.display === "background" && e.start.slice(0, 10) <= d && d < (e.end ?? addDays(e.start, 1)).slice(0, 10));
-    const colBg = h("div", { class: "fc-timegrid-col-bg" }, ...bg.map((e) => h("div", { class: "fc-timegrid-bg-harness" }, h("div", { class: ["fc-bg-event", ...e.classNames].join(" ") }))));
+    const colBg = h("div", { class: "fc-timegrid-col-bg" }, ...backgroundsOn(d).map((e) => h("div", { class: "fc-timegrid-bg-harness" }, bgEvent(e))));
     return h(
       "td",
       { role: "gridcell", class: `${dayClasses(d, today)} fc-timegrid-col` },
@@ -375,8 +379,7 @@ export function renderFirstWeek(p: FirstWeekProps): FirstWeek {
         bg.style.top = "0px";
         bg.style.bottom = `-${px(SLOTS * SLOT_MINUTES)}`;
       }
-      const [hours = 0, minutes = 0] = SCROLL_TIME.split(":").map(Number);
-      const top = Math.ceil((hours * 60 + minutes) * perMinute);
+      const top = Math.ceil(minutesOf(`${today}T${SCROLL_TIME}`) * perMinute);
       // FullCalendar's rule: one pixel more, past the row's top border.
       body.scrollTop = top ? top + 1 : 0;
     },
